@@ -1,0 +1,57 @@
+import type { AttendeeInput, PaymentMethod } from '../../shared/domain'
+import { ApiError } from '../../shared/errors'
+import type { Core } from '../core/core'
+import { newAttendeeCode, newId } from '../core/ids'
+import type { Writer } from '../core/mutator'
+import { attendees } from '../db/schema'
+import { getTicketType } from '../events/handlers'
+
+export interface NewAttendee extends AttendeeInput {
+  eventId: string
+  paymentMethod?: PaymentMethod | null
+  amountCents?: number | null
+  externalRef?: string | null
+  source: 'walkup' | 'import' | 'manual' | 'demo'
+}
+
+/** A code no attendee on this desk has yet. */
+export function uniqueCode(core: Core): string {
+  const taken = core.changeLog.statement('SELECT 1 FROM attendees WHERE code = ?')
+  for (;;) {
+    const code = newAttendeeCode()
+    if (taken.get(code) === undefined) return code
+  }
+}
+
+export function assertTicketTypeOfEvent(core: Core, ticketTypeId: string, eventId: string): void {
+  if (getTicketType(core, ticketTypeId).eventId !== eventId) {
+    throw new ApiError('invalid_input', 'The ticket type belongs to another event', [
+      { path: 'ticketTypeId', message: 'Not a ticket type of this event' }
+    ])
+  }
+}
+
+export function insertAttendee(core: Core, write: Writer, a: NewAttendee): string {
+  const id = newId()
+  write.insert(attendees, {
+    id,
+    eventId: a.eventId,
+    code: uniqueCode(core),
+    firstName: a.firstName,
+    lastName: a.lastName,
+    email: a.email,
+    company: a.company,
+    jobTitle: a.jobTitle,
+    phone: a.phone,
+    ticketTypeId: a.ticketTypeId,
+    status: 'registered',
+    paymentMethod: a.paymentMethod ?? null,
+    amountCents: a.amountCents ?? null,
+    preferredLanguage: a.preferredLanguage,
+    notes: a.notes,
+    externalRef: a.externalRef ?? null,
+    source: a.source,
+    createdAt: new Date().toISOString()
+  })
+  return id
+}

@@ -1,0 +1,81 @@
+import { makeClock, setClock, Timestamp, type Clock } from '@actual-app/crdt'
+
+const MAX_DRIFT_MS = 5 * 60 * 1000
+
+/**
+ * A desk's hybrid logical clock, built on Actual Budget's HULC timestamps
+ * (sortable strings: ISO time, counter, node id).
+ *
+ * Actual's Timestamp.send/recv work on one module-wide clock; we point it at
+ * this desk's clock before every call, so several desks can live in one
+ * process (tests) and the library stays unmodified.
+ *
+ * Actual throws when the wall clock is more than 5 minutes behind the logical
+ * clock. A desk must not stop checking people in because its clock is wrong,
+ * so we keep counting on the logical clock and raise a warning the UI shows.
+ */
+export class DeskClock {
+  private readonly clock: Clock
+  private driftWarning: string | null = null
+
+  constructor(node: string, last?: string | null) {
+    const start = (last && Timestamp.parse(last)) || new Timestamp(0, 0, node)
+    this.clock = makeClock(new Timestamp(start.millis(), start.counter(), node))
+  }
+
+  get node(): string {
+    return this.clock.timestamp.node()
+  }
+
+  get warning(): string | null {
+    return this.driftWarning
+  }
+
+  /** A new timestamp for a local change: unique on this desk and later than every one seen. */
+  now(): string {
+    setClock(this.clock)
+    try {
+      return Timestamp.send()!.toString()
+    } catch (err) {
+      if (!(err instanceof Timestamp.ClockDriftError)) throw err
+      this.noteDrift(this.clock.timestamp.millis() - Date.now(), 'behind')
+      return this.advanceLogically(this.clock.timestamp.millis()).toString()
+    }
+  }
+
+  /** Merges a peer's timestamp so later local changes sort after it. */
+  receive(remote: string): void {
+    const ts = Timestamp.parse(remote)
+    if (!ts) throw new Timestamp.InvalidError(remote)
+    setClock(this.clock)
+    try {
+      Timestamp.recv(ts)
+    } catch (err) {
+      if (!(err instanceof Timestamp.ClockDriftError)) throw err
+      this.noteDrift(ts.millis() - Date.now(), 'behind a peer')
+      this.advanceLogically(Math.max(ts.millis(), this.clock.timestamp.millis()))
+    }
+  }
+
+  private advanceLogically(millis: number): Timestamp {
+    const mutable = this.clock.timestamp
+    const sameMillis = millis === mutable.millis()
+    let counter = sameMillis ? mutable.counter() + 1 : 0
+    let next = millis
+    if (counter > 0xffff) {
+      next += 1
+      counter = 0
+    }
+    mutable.setMillis(next)
+    mutable.setCounter(counter)
+    return new Timestamp(next, counter, mutable.node())
+  }
+
+  private noteDrift(driftMs: number, relation: string): void {
+    if (driftMs <= MAX_DRIFT_MS) return
+    const minutes = Math.round(driftMs / 60_000)
+    this.driftWarning =
+      `This desk's clock is about ${minutes} minutes ${relation}. Check-ins still work, ` +
+      'but set the computer clock right so the desks order changes correctly.'
+  }
+}

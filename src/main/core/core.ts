@@ -1,0 +1,115 @@
+import { EventEmitter } from 'node:events'
+import { mkdirSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { eq, max } from 'drizzle-orm'
+import { contract, isMethodName, type ChangedEvent, type MethodName } from '../../shared/contract'
+import { ApiError } from '../../shared/errors'
+import { openDatabase, type Db, type Sqlite } from '../db/open'
+import { changes, desks, meta } from '../db/schema'
+import { handlers } from '../handlers'
+import { ImportStaging } from '../attendees/import-staging'
+import { resolveSession } from '../staff/auth'
+import { DeskClock } from './clock'
+import { newId } from './ids'
+import { ChangeLog, type Touched } from './mutator'
+import type { Ctx, Handler } from './rpc'
+
+export interface CoreOptions {
+  /** Folder holding this desk's database. */
+  dataDir: string
+  /** Folder with the app's `drizzle/` migrations. */
+  appRoot: string
+  appVersion?: string
+}
+
+/** One desk: its database, its clock, its change log and the API it serves. */
+export class Core {
+  readonly sqlite: Sqlite
+  readonly db: Db
+  readonly schemaVersion: string
+  readonly deskId: string
+  readonly clock: DeskClock
+  readonly changeLog: ChangeLog
+  readonly imports = new ImportStaging()
+  readonly appVersion: string
+  private readonly emitter = new EventEmitter()
+
+  constructor(options: CoreOptions) {
+    mkdirSync(options.dataDir, { recursive: true })
+    const opened = openDatabase(join(options.dataDir, 'eventdesk.db'), join(options.appRoot, 'drizzle'))
+    this.sqlite = opened.sqlite
+    this.db = opened.db
+    this.schemaVersion = opened.schemaVersion
+    this.appVersion = options.appVersion ?? '0.0.0'
+    this.deskId = this.loadDeskId()
+    const last = this.db.select({ hlc: max(changes.hlc) }).from(changes).get()?.hlc
+    this.clock = new DeskClock(this.deskId.replace(/-/g, '').slice(-16).toUpperCase(), last)
+    this.changeLog = new ChangeLog(this.sqlite, this.clock, this.deskId)
+    this.registerDesk()
+  }
+
+  get deskName(): string {
+    return this.db.select({ name: desks.name }).from(desks).where(eq(desks.id, this.deskId)).get()?.name ?? hostname()
+  }
+
+  /**
+   * Runs one API method as the holder of `token` (or anonymously for public
+   * methods): unknown method, missing session, wrong role and invalid input
+   * are refused before any handler runs.
+   */
+  async call(name: string, rawInput: unknown, token: string | null): Promise<unknown> {
+    if (!isMethodName(name)) throw new ApiError('unknown_method', `Unknown method "${name}"`)
+    const spec = contract[name]
+    const session = token ? resolveSession(this, token) : null
+    if (spec.roles !== 'public') {
+      if (!session) throw new ApiError('unauthenticated', 'Sign in first')
+      if (!spec.roles.includes(session.staff.role)) {
+        throw new ApiError('forbidden', `The ${session.staff.role} role may not call ${name}`)
+      }
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {})
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.') || '(input)',
+        message: i.message
+      }))
+      const first = issues[0]!
+      throw new ApiError('invalid_input', `Invalid ${first.path}: ${first.message}`, issues)
+    }
+    const handler = handlers[name] as Handler<MethodName>
+    const ctx: Ctx = { core: this, session, method: name }
+    return await handler(parsed.data as never, ctx)
+  }
+
+  onChanged(listener: (event: ChangedEvent) => void): () => void {
+    this.emitter.on('changed', listener)
+    return () => this.emitter.off('changed', listener)
+  }
+
+  notifyChanged(touched: Touched): void {
+    const event: ChangedEvent = { tables: [...touched.tables], eventIds: [...touched.eventIds] }
+    this.emitter.emit('changed', event)
+  }
+
+  close(): void {
+    this.sqlite.close()
+  }
+
+  private loadDeskId(): string {
+    const row = this.db.select().from(meta).where(eq(meta.key, 'desk_id')).get()
+    if (row) return row.value
+    const deskId = newId()
+    this.db.insert(meta).values({ key: 'desk_id', value: deskId }).run()
+    return deskId
+  }
+
+  private registerDesk(): void {
+    if (this.db.select({ id: desks.id }).from(desks).where(eq(desks.id, this.deskId)).get()) return
+    this.sqlite.transaction(() => {
+      this.changeLog
+        .writer({ staffId: null, action: 'desk.register' })
+        .insert(desks, { id: this.deskId, name: hostname(), createdAt: new Date().toISOString() })
+    })()
+  }
+}

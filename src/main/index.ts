@@ -1,0 +1,70 @@
+/**
+ * Electron main: thin. It starts the same core station mode runs, opens the
+ * window (normal or locked kiosk with --kiosk) and routes the preload's single
+ * `rpc` channel to Core.call. Everything a user can do is a core method.
+ */
+import { app, BrowserWindow, ipcMain, shell } from 'electron'
+import { join } from 'node:path'
+import { ApiError } from '../shared/errors'
+import { IPC } from '../shared/ipc'
+import { Core } from './core/core'
+
+const kiosk = process.argv.includes('--kiosk')
+let core: Core | null = null
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    show: false,
+    kiosk,
+    fullscreen: kiosk,
+    autoHideMenuBar: true,
+    title: 'EventDesk',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true
+    }
+  })
+  win.once('ready-to-show', () => win.show())
+  // Links open in the system browser, never inside the app window.
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
+  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  return win
+}
+
+void app.whenReady().then(() => {
+  core = new Core({ dataDir: join(app.getPath('userData'), 'data'), appRoot: app.getAppPath(), appVersion: app.getVersion() })
+  const desk = core
+  ipcMain.handle(IPC.rpc, async (_event, method: unknown, input: unknown, token: unknown) => {
+    try {
+      return { ok: true, result: await desk.call(String(method), input, typeof token === 'string' ? token : null) }
+    } catch (err) {
+      if (err instanceof ApiError) return { ok: false, ...err.toBody() }
+      console.error(`eventdesk: ${String(method)} failed`, err)
+      return { ok: false, ...new ApiError('internal', 'Something went wrong on the desk; nothing was saved').toBody() }
+    }
+  })
+  desk.onChanged((event) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC.changed, event)
+  })
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+app.on('will-quit', () => {
+  core?.close()
+  core = null
+})

@@ -1,0 +1,83 @@
+/**
+ * Station mode: the EventDesk core as a headless Node process serving the
+ * renderer and the API over HTTP. Kiosk tablets, browser desks, badge print
+ * stations and the end-to-end tests reach a desk this way.
+ *
+ *   node out/main/station.js --data <dir> [--port 4800] [--host 127.0.0.1] [--demo]
+ */
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { Core } from './core/core'
+import { DEMO_STAFF, seedDemo } from './demo/seed'
+import { createStationServer } from './station/server'
+import { version } from '../../package.json'
+
+const USAGE = 'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--demo]'
+
+function main(): void {
+  let args
+  try {
+    args = parseArgs({
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string', default: '4800' },
+        host: { type: 'string', default: '127.0.0.1' },
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false }
+      }
+    }).values
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`)
+    process.exit(2)
+  }
+  if (args.help) {
+    console.log(USAGE)
+    return
+  }
+  const port = Number(args.port)
+  if (!args.data || !Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(USAGE)
+    process.exit(2)
+  }
+
+  const appRoot = resolve(__dirname, '../..')
+  const core = new Core({ dataDir: resolve(args.data), appRoot, appVersion: version })
+  if (args.demo && isEmpty(core)) {
+    const started = Date.now()
+    seedDemo(core)
+    console.log(`station: demo event created in ${Date.now() - started} ms`)
+    console.log(`station: demo staff — ${DEMO_STAFF.map((s) => `${s.name} (${s.role}) PIN ${s.pin}`).join(', ')}`)
+  }
+
+  const station = createStationServer(core, join(appRoot, 'out', 'renderer'))
+  station.server.on('error', (err) => {
+    console.error(`station: cannot listen on ${args.host}:${port}: ${err.message}`)
+    process.exit(1)
+  })
+  station.server.listen(port, args.host, () => {
+    const address = station.server.address()
+    const actualPort = typeof address === 'object' && address ? address.port : port
+    console.log(`station: EventDesk ${version}, desk ${core.deskName} (${core.deskId})`)
+    console.log(`station: listening on http://${args.host}:${actualPort}`)
+  })
+
+  let closing = false
+  const shutdown = (): void => {
+    if (closing) return
+    closing = true
+    void station.close().finally(() => {
+      core.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+/** --demo only fills a desk that has no events and no staff yet. */
+function isEmpty(core: Core): boolean {
+  const count = (table: string) => (core.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+  return count('events') === 0 && count('staff') === 0
+}
+
+main()

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { InputOf, MethodName, ResultOf } from '../../src/shared/contract'
+import type { Role } from '../../src/shared/roles'
+import { Core } from '../../src/main/core/core'
+
+export const APP_ROOT = join(__dirname, '..', '..')
+
+export interface TestDesk {
+  core: Core
+  dir: string
+  /** Calls a method as the given token holder (null = anonymous). */
+  call<M extends MethodName>(method: M, input: InputOf<M>, token?: string | null): Promise<ResultOf<M>>
+  close(): void
+}
+
+export function tempDir(prefix = 'eventdesk-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+export function openDesk(dir = tempDir()): TestDesk {
+  const core = new Core({ dataDir: dir, appRoot: APP_ROOT, appVersion: 'test' })
+  return {
+    core,
+    dir,
+    call: (method, input, token = null) => core.call(method, input, token) as never,
+    close: () => core.close()
+  }
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/** A desk with an organizer signed in, one event and two ticket types. */
+export async function deskWithEvent(): Promise<
+  TestDesk & { organizer: string; eventId: string; gaId: string; vipId: string; tokenFor(role: Role): Promise<string> }
+> {
+  const desk = openDesk()
+  const { token: organizer } = await desk.call('staff.setupFirstOrganizer', { name: 'Olga Organizer', pin: '1234' })
+  const event = await desk.call(
+    'event.create',
+    {
+      name: 'Test Summit',
+      type: 'conference',
+      startDate: '2026-11-23',
+      endDate: '2026-11-24',
+      timezone: 'Europe/Berlin',
+      venue: 'Hall 1',
+      capacity: 1000,
+      status: 'live'
+    },
+    organizer
+  )
+  const ga = await desk.call(
+    'ticketType.create',
+    { eventId: event.id, code: 'GA', name: 'General Admission', priceCents: 10000, currency: 'EUR', capacity: null, color: '#1e88e5' },
+    organizer
+  )
+  const vip = await desk.call(
+    'ticketType.create',
+    { eventId: event.id, code: 'VIP', name: 'VIP', priceCents: 50000, currency: 'EUR', capacity: 50, color: '#8e24aa' },
+    organizer
+  )
+  let pinCounter = 5000
+  return {
+    ...desk,
+    organizer,
+    eventId: event.id,
+    gaId: ga.id,
+    vipId: vip.id,
+    async tokenFor(role: Role) {
+      const pin = String(pinCounter++)
+      const member = await desk.call('staff.create', { name: `Test ${role} ${pin}`, role, pin }, organizer)
+      return (await desk.call('staff.signIn', { staffId: member.id, pin })).token
+    }
+  }
+}
+
+export async function rejects(promise: Promise<unknown>): Promise<{ code: string; message: string; issues?: { path: string }[] }> {
+  try {
+    await promise
+  } catch (err) {
+    return err as { code: string; message: string; issues?: { path: string }[] }
+  }
+  throw new Error('expected the call to fail')
+}
