@@ -31,7 +31,7 @@ CREATE TABLE `attendees` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `attendees_id_idx` ON `attendees` (`id`);--> statement-breakpoint
-CREATE INDEX `attendees_code_idx` ON `attendees` (`code`);--> statement-breakpoint
+CREATE INDEX `attendees_code_idx` ON `attendees` (`code`,`event_id`);--> statement-breakpoint
 CREATE INDEX `attendees_event_email_idx` ON `attendees` (`event_id`,`email`);--> statement-breakpoint
 CREATE INDEX `attendees_event_name_idx` ON `attendees` (`event_id`,`last_name`,`first_name`);--> statement-breakpoint
 CREATE INDEX `attendees_ticket_type_idx` ON `attendees` (`ticket_type_id`);--> statement-breakpoint

@@ -7,7 +7,11 @@ const EXTRA_FOLDS: Record<string, string> = {
 const EXTRA_RE = /[łøđðþßæœıħŧ]/g
 const MARKS_RE = /\p{M}+/gu
 
+const ASCII_RE = /^[\x00-\x7f]*$/
+
 export function foldText(value: string): string {
+  // Most names and e-mails are plain ASCII: skip Unicode normalisation for them.
+  if (ASCII_RE.test(value)) return value.toLowerCase()
   return value.normalize('NFKD').replace(MARKS_RE, '').toLowerCase().replace(EXTRA_RE, (c) => EXTRA_FOLDS[c] ?? c)
 }
 

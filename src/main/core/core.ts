@@ -9,6 +9,7 @@ import { openDatabase, type Db, type Sqlite } from '../db/open'
 import { changes, desks, meta } from '../db/schema'
 import { handlers } from '../handlers'
 import { ImportStaging } from '../attendees/import-staging'
+import { attendeeSearchIndex } from '../attendees/search-index'
 import { resolveSession } from '../staff/auth'
 import { DeskClock } from './clock'
 import { newId } from './ids'
@@ -46,6 +47,7 @@ export class Core {
     const last = this.db.select({ hlc: max(changes.hlc) }).from(changes).get()?.hlc
     this.clock = new DeskClock(this.deskId.replace(/-/g, '').slice(-16).toUpperCase(), last)
     this.changeLog = new ChangeLog(this.sqlite, this.clock, this.deskId)
+    this.changeLog.project('attendees', attendeeSearchIndex(this.sqlite))
     this.registerDesk()
   }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDesk, removeDir, type TestDesk } from '../../../tests/integration/helpers'
 import { attendees, checkins, events } from '../db/schema'
+import { searchAttendees } from '../attendees/queries'
 import type { ChangeRecord } from './mutator'
 
 let a: TestDesk
@@ -153,6 +154,22 @@ describe('applying changes from another desk', () => {
       // Presence shows the earliest check-in on both desks.
       expect(desk.core.sqlite.prepare('SELECT checkin_id FROM attendee_presence').get()).toEqual({ checkin_id: 'c-b' })
     }
+  })
+
+  it('indexes attendees applied from a peer for search, and re-indexes their edits', () => {
+    const attendee = {
+      id: 'att-9', eventId: 'evt-1', code: 'XYZ789', firstName: 'Łucja', lastName: 'Nowak', email: null, company: null,
+      jobTitle: null, phone: null, ticketTypeId: 'tt', status: 'registered', paymentMethod: null, amountCents: null,
+      preferredLanguage: null, notes: null, externalRef: null, source: 'manual', createdAt: '2026-11-22T10:00:00.000Z'
+    }
+    write(a, (w) => w.insert(attendees, attendee))
+    ship(a, b)
+    expect(searchAttendees(b.core, 'evt-1', 'lucja', 5).map((r) => r.id)).toEqual(['att-9'])
+    const mark = changesOf(a).at(-1)!.hlc
+    write(a, (w) => w.update(attendees, 'att-9', { lastName: 'Kowalczyk' }))
+    ship(a, b, mark)
+    expect(searchAttendees(b.core, 'evt-1', 'nowak', 5)).toEqual([])
+    expect(searchAttendees(b.core, 'evt-1', 'kowal', 5).map((r) => r.id)).toEqual(['att-9'])
   })
 
   it('refuses forged records: unknown table, unknown column, updates of facts', () => {

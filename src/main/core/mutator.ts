@@ -65,6 +65,13 @@ export interface ChangeRecord {
   data: Record<string, SqlValue>
 }
 
+/**
+ * A derived structure of this desk (e.g. the search index) kept in step with a
+ * synced table, called in the same transaction after every row write — local
+ * or applied from a peer.
+ */
+export type Projection = (rowId: string, op: 'insert' | 'update', columns: string[]) => void
+
 export interface Actor {
   staffId: string | null
   action: string
@@ -89,6 +96,7 @@ function toSql(value: ColumnValue | undefined): SqlValue {
 export class ChangeLog {
   private readonly statements = new Map<string, Statement>()
   private readonly insertChange: Statement
+  private readonly projections = new Map<string, Projection[]>()
 
   constructor(
     readonly sqlite: Sqlite,
@@ -98,6 +106,15 @@ export class ChangeLog {
     this.insertChange = sqlite.prepare(
       'INSERT OR IGNORE INTO changes (hlc, desk_id, staff_id, action, tbl, row_id, op, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
     )
+  }
+
+  project(table: SyncedTableName, projection: Projection): void {
+    this.projections.set(table, [...(this.projections.get(table) ?? []), projection])
+  }
+
+  /** Runs the projections of a table after one of its rows was written. */
+  rowWritten(table: string, rowId: string, op: 'insert' | 'update', columns: string[]): void {
+    for (const projection of this.projections.get(table) ?? []) projection(rowId, op, columns)
   }
 
   writer(actor: Actor, touched: Touched = { tables: new Set(), eventIds: new Set() }): Writer {
@@ -148,7 +165,7 @@ export class ChangeLog {
       if (!this.record(change)) return 'duplicate' as const
       const exists = this.statement(`SELECT 1 FROM ${info.name} WHERE id = ?`).get(change.rowId) !== undefined
       if (!exists) {
-        this.materialise(info, change.rowId)
+        if (this.materialise(info, change.rowId)) this.rowWritten(info.name, change.rowId, 'insert', [...info.sqlColumns])
         return 'applied' as const
       }
       if (info.kind === 'fact') return 'applied' as const
@@ -164,24 +181,26 @@ export class ChangeLog {
           ...cols.map((c) => change.data[c] ?? null),
           change.rowId
         )
+        this.rowWritten(info.name, change.rowId, 'update', cols)
       }
       return 'applied' as const
     })()
   }
 
   /** Builds a row that isn't here yet from all its change records (they may arrive in any order). */
-  private materialise(info: TableInfo, rowId: string): void {
+  private materialise(info: TableInfo, rowId: string): boolean {
     const records = this.statement(`SELECT op, data FROM changes WHERE tbl = ? AND row_id = ? ORDER BY hlc`).all(
       info.name,
       rowId
     ) as { op: string; data: string }[]
-    if (!records.some((r) => r.op === 'insert')) return // wait for the insert to arrive
+    if (!records.some((r) => r.op === 'insert')) return false // wait for the insert to arrive
     const row: Record<string, SqlValue> = {}
     for (const r of records) Object.assign(row, JSON.parse(r.data) as Record<string, SqlValue>)
     const cols = Object.keys(row).filter((c) => info.sqlColumns.has(c))
     this.statement(`INSERT INTO ${info.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
       ...cols.map((c) => row[c] ?? null)
     )
+    return true
   }
 }
 
@@ -243,6 +262,7 @@ export class Writer {
   }
 
   private append(info: TableInfo, rowId: string, op: 'insert' | 'update', data: Record<string, SqlValue>): void {
+    this.log.rowWritten(info.name, rowId, op, Object.keys(data))
     this.log.record({
       hlc: this.log.clock.now(),
       deskId: this.log.deskId,

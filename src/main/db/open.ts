@@ -3,7 +3,6 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { foldText } from '../../shared/text'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema>
@@ -25,9 +24,6 @@ export function openDatabase(file: string, migrationsFolder: string): OpenedData
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.function('search_fold', { deterministic: true }, (value: unknown) =>
-    value == null ? null : foldText(String(value))
-  )
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder })
   return { sqlite, db, schemaVersion: latestMigrationTag(migrationsFolder) }

@@ -66,7 +66,8 @@ export const attendees = sqliteTable(
     uniqueIndex('attendees_id_idx').on(t.id),
     // Not unique: two desks apart may create the same code or e-mail; those
     // surface as conflicts instead of breaking the merge.
-    index('attendees_code_idx').on(t.code),
+    // (code, event_id): with both equalities the planner can't prefer the e-mail index.
+    index('attendees_code_idx').on(t.code, t.eventId),
     index('attendees_event_email_idx').on(t.eventId, t.email),
     index('attendees_event_name_idx').on(t.eventId, t.lastName, t.firstName),
     index('attendees_ticket_type_idx').on(t.ticketTypeId)

@@ -1,0 +1,151 @@
+/**
+ * EventDesk benchmarks: `npm run bench`. Seeds 100,000 attendees in a temp
+ * desk and measures the hot paths through the real API (Core.call: validation,
+ * session, handler, change log), printing and writing bench/results.json.
+ * Not part of `npm test`: timings are reported, never asserted.
+ */
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Core } from '../src/main/core/core'
+import { people, seededRandom } from '../src/main/demo/people'
+import type { InputOf, MethodName, ResultOf } from '../src/shared/contract'
+import { ftsQuery } from '../src/main/attendees/queries'
+
+interface Metric {
+  value: number
+  unit: string
+  target: number | null
+  better: 'lower' | 'higher'
+}
+
+const ROOT = join(__dirname, '..')
+const results: Record<string, Metric> = {}
+
+function record(key: string, value: number, unit: string, target: number | null, better: 'lower' | 'higher' = 'lower'): void {
+  results[key] = { value: Number(value.toFixed(unit === 'ms' ? 3 : 2)), unit, target, better }
+  const verdict = target === null ? '' : (better === 'lower' ? value <= target : value >= target) ? '  ok' : '  MISSED'
+  console.log(`${key.padEnd(34)} ${results[key]!.value.toString().padStart(10)} ${unit.padEnd(3)} target ${target ?? '-'}${verdict}`)
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+function csvOf(count: number, seed: number, offset: number): string {
+  const lines = ['First Name,Last Name,Email,Company,Job Title,Language']
+  let i = offset
+  for (const p of people(count, seed)) {
+    const email = p.email.replace('@', `.${i++}@`)
+    lines.push([p.firstName, p.lastName, email, p.company ?? '', p.jobTitle ?? '', p.preferredLanguage].map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(','))
+  }
+  return lines.join('\r\n')
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'eventdesk-bench-'))
+  const core = new Core({ dataDir: dir, appRoot: ROOT, appVersion: 'bench' })
+  const call = <M extends MethodName>(method: M, input: InputOf<M>, token: string | null = null) =>
+    core.call(method, input, token) as Promise<ResultOf<M>>
+  try {
+    const { token } = await call('staff.setupFirstOrganizer', { name: 'Bench', pin: '1234' })
+    const event = await call('event.create', { name: 'Bench Con', type: 'conference', startDate: '2026-11-23', endDate: '2026-11-24', timezone: 'Europe/Berlin', venue: null, capacity: null, status: 'live' }, token)
+    const ga = await call('ticketType.create', { eventId: event.id, code: 'GA', name: 'General', priceCents: 0, currency: 'EUR', capacity: null, color: '#1e88e5' }, token)
+
+    // Import: upload (decode, parse, guess) + check + commit of 50,000 CSV rows, as the UI does it.
+    const importOnce = async (csv: string): Promise<number> => {
+      const started = performance.now()
+      const upload = await call('import.upload', { eventId: event.id, fileName: 'attendees.csv', base64: Buffer.from(csv).toString('base64') }, token)
+      await call('import.check', { importId: upload.importId, mapping: upload.mapping, defaultTicketTypeId: ga.id }, token)
+      const result = await call('import.commit', { importId: upload.importId, mapping: upload.mapping, defaultTicketTypeId: ga.id, duplicates: 'skip' }, token)
+      if (result.created !== 50_000) throw new Error(`import created ${result.created}`)
+      return (performance.now() - started) / 1000
+    }
+    record('import_csv_50k_s', await importOnce(csvOf(50_000, 1, 0)), 's', 3)
+    await importOnce(csvOf(50_000, 2, 50_000)) // 100,000 attendees from here on
+    console.log('(seeded 100,000 attendees)')
+
+    // Search: 1,000 typical desk queries — surname/first-name prefixes, "first last", e-mail starts, companies, codes.
+    const sample = core.sqlite.prepare('SELECT first_name, last_name, email, company, code FROM attendees ORDER BY random() LIMIT 1000').all() as {
+      first_name: string; last_name: string; email: string; company: string | null; code: string
+    }[]
+    const rnd = seededRandom(3)
+    const queries = sample.map((a, i) => {
+      const cut = (s: string) => s.slice(0, 3 + Math.floor(rnd() * 4))
+      switch (i % 6) {
+        case 0: return cut(a.last_name)
+        case 1: return `${a.first_name} ${cut(a.last_name)}`
+        case 2: return cut(a.email)
+        case 3: return a.company ? cut(a.company) : cut(a.first_name)
+        case 4: return a.code
+        default: return `${cut(a.first_name)} ${cut(a.last_name)}`.toLowerCase()
+      }
+    })
+    const deskToken = token
+    for (const q of queries.slice(0, 50)) await call('attendee.search', { eventId: event.id, query: q }, deskToken) // warm-up
+    const searchTimes: number[] = []
+    for (const q of queries) {
+      const t = performance.now()
+      await call('attendee.search', { eventId: event.id, query: q }, deskToken)
+      searchTimes.push(performance.now() - t)
+    }
+    record('search_p50_ms', percentile(searchTimes, 50), 'ms', null)
+    record('search_p95_ms', percentile(searchTimes, 95), 'ms', 5)
+    const bareFts = core.sqlite.prepare('SELECT rowid FROM attendees_fts WHERE attendees_fts MATCH ? ORDER BY rank LIMIT 25')
+    const bareTimes: number[] = []
+    for (const q of queries) {
+      const match = ftsQuery(q)!
+      const t = performance.now()
+      bareFts.all(match)
+      bareTimes.push(performance.now() - t)
+    }
+    record('search_bare_fts_p50_ms', percentile(bareTimes, 50), 'ms', null)
+    record('search_vs_bare_fts_ratio', percentile(searchTimes, 50) / percentile(bareTimes, 50), 'x', 3)
+
+    // Check-in by code: validation, rules, the append-only fact, presence trigger, change record, commit.
+    const codes = (core.sqlite.prepare('SELECT code FROM attendees ORDER BY random() LIMIT 2000').all() as { code: string }[]).map((r) => r.code)
+    const checkinTimes: number[] = []
+    for (const code of codes) {
+      const t = performance.now()
+      const result = await call('checkin.byCode', { eventId: event.id, code }, deskToken)
+      checkinTimes.push(performance.now() - t)
+      if (result.outcome !== 'admitted') throw new Error(`check-in ${code}: ${result.outcome}`)
+    }
+    record('checkin_p50_ms', percentile(checkinTimes, 50), 'ms', null)
+    record('checkin_p95_ms', percentile(checkinTimes, 95), 'ms', 2)
+    // The same row into a bare table with the same columns, one autocommit INSERT each.
+    const bare = new Database(join(dir, 'bare.db'))
+    bare.pragma('journal_mode = WAL')
+    bare.pragma('synchronous = NORMAL')
+    bare.exec('CREATE TABLE checkins (id TEXT PRIMARY KEY, event_id TEXT, attendee_id TEXT, kind TEXT, ref_id TEXT, at TEXT, desk_id TEXT, staff_id TEXT, method TEXT)')
+    const bareInsert = bare.prepare('INSERT INTO checkins VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    const bareInsertTimes: number[] = []
+    for (let i = 0; i < 2000; i++) {
+      const t = performance.now()
+      bareInsert.run(`c${i}`, event.id, `a${i}`, 'in', null, new Date().toISOString(), core.deskId, 'staff', 'code')
+      bareInsertTimes.push(performance.now() - t)
+    }
+    bare.close()
+    record('checkin_bare_insert_p50_ms', percentile(bareInsertTimes, 50), 'ms', null)
+    record('checkin_vs_bare_insert_ratio', percentile(checkinTimes, 50) / percentile(bareInsertTimes, 50), 'x', 3)
+
+    // Export of all 100,000 to XLSX (streamed workbook, formula neutralising).
+    const exportStarted = performance.now()
+    const file = await call('attendee.export', { eventId: event.id, format: 'xlsx' }, deskToken)
+    if (file.rows !== 100_000) throw new Error(`export wrote ${file.rows} rows`)
+    record('export_xlsx_100k_s', (performance.now() - exportStarted) / 1000, 's', 10)
+    const csvStarted = performance.now()
+    await call('attendee.export', { eventId: event.id, format: 'csv' }, deskToken)
+    record('export_csv_100k_s', (performance.now() - csvStarted) / 1000, 's', null)
+
+    writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
+    console.log('written to bench/results.json')
+  } finally {
+    core.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+void main()

@@ -1,0 +1,81 @@
+/** Station mode as a real process on 127.0.0.1: health, RPC over HTTP, static files, push over socket.io. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { io } from 'socket.io-client'
+import { removeDir, tempDir } from './helpers'
+import { startStation, type RunningStation } from './station-process'
+
+let station: RunningStation
+let dir: string
+let token: string
+let eventId: string
+
+beforeAll(async () => {
+  dir = tempDir()
+  station = await startStation(dir, ['--demo'])
+  const options = await station.rpc('staff.signInOptions', {})
+  const organizer = options.body.find((s: { name: string }) => s.name === 'Demo Organizer')
+  token = (await station.rpc('staff.signIn', { staffId: organizer.id, pin: '1234' })).body.token
+  eventId = (await station.rpc('event.list', {}, token)).body[0].id
+})
+afterAll(async () => {
+  await station.stop()
+  removeDir(dir)
+})
+
+describe('station mode', () => {
+  it('listens on 127.0.0.1 only, unless --host says otherwise', () => {
+    expect(station.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+  })
+
+  it('answers health with app and schema versions', async () => {
+    const res = await fetch(`${station.url}/api/health`)
+    const body = (await res.json()) as Record<string, unknown>
+    expect(body).toMatchObject({ ok: true, app: 'eventdesk', schemaVersion: '0001_search_and_presence' })
+    expect(body.appVersion).toMatch(/^\d+\.\d+\.\d+/)
+  })
+
+  it('creates the demo desk: staff, a live event, ~2,000 attendees', async () => {
+    const counters = (await station.rpc('checkin.counters', { eventId }, token)).body
+    expect(counters.expected).toBe(2000)
+    expect(counters.checkedIn).toBeGreaterThan(100)
+    expect(counters.byTicketType.length).toBe(6)
+  })
+
+  it('maps errors to HTTP statuses with a JSON body', async () => {
+    expect(await station.rpc('nope.nothing', {}, token)).toMatchObject({ status: 404, body: { error: { code: 'unknown_method' } } })
+    expect(await station.rpc('event.list', {})).toMatchObject({ status: 401, body: { error: { code: 'unauthenticated' } } })
+    expect(await station.rpc('event.list', '{not json', token)).toMatchObject({ status: 400, body: { error: { code: 'invalid_input' } } })
+    const bad = await station.rpc('attendee.search', { eventId, query: 5 }, token)
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid_input', issues: [{ path: 'query' }] } } })
+    const get = await fetch(`${station.url}/api/rpc/event.list`)
+    expect(get.status).toBe(405)
+  })
+
+  it('serves the renderer with security headers and never files outside it', async () => {
+    const index = await fetch(`${station.url}/`)
+    expect(index.status).toBe(200)
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(await index.text()).toContain('<div id="root">')
+    const traversal = await fetch(`${station.url}/..%2f..%2f..%2fetc%2fpasswd`)
+    expect(await traversal.text()).not.toContain('root:x:0:0')
+  })
+
+  it('pushes "changed" to signed-in screens and refuses sockets without a session', async () => {
+    const rejected = io(station.url, { auth: { token: 'forged' }, transports: ['websocket'], reconnection: false })
+    const error = await new Promise<Error>((resolve) => rejected.on('connect_error', resolve))
+    expect(error.message).toBe('unauthenticated')
+    rejected.close()
+
+    const socket = io(station.url, { auth: { token }, transports: ['websocket'], reconnection: false })
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connect', () => resolve())
+      socket.on('connect_error', reject)
+    })
+    const changed = new Promise<{ tables: string[]; eventIds: string[] }>((resolve) => socket.on('changed', resolve))
+    const list = (await station.rpc('attendee.list', { eventId, checkedIn: false, limit: 1 }, token)).body
+    const result = (await station.rpc('checkin.byAttendee', { attendeeId: list.rows[0].id }, token)).body
+    expect(result.outcome).toBe('admitted')
+    expect(await changed).toEqual({ tables: ['checkins'], eventIds: [eventId] })
+    socket.close()
+  })
+})
