@@ -1,0 +1,137 @@
+/** Import through the API (upload → check → commit) and export read back, on a real SQLite desk. */
+import ExcelJS from 'exceljs'
+import { parse } from 'csv-parse/sync'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { APP_ROOT, deskWithEvent, rejects, removeDir } from './helpers'
+
+let desk: Awaited<ReturnType<typeof deskWithEvent>>
+const fixture = (name: string) => readFileSync(join(APP_ROOT, 'tests', 'fixtures', 'import', name)).toString('base64')
+
+beforeAll(async () => {
+  desk = await deskWithEvent()
+  // A ticket type named like the Eventbrite file's "Early Bird" column value.
+  await desk.call('ticketType.create', { eventId: desk.eventId, code: 'EARLY', name: 'Early Bird', priceCents: 0, currency: 'EUR', capacity: null, color: '#43a047' }, desk.organizer)
+})
+afterAll(() => {
+  desk.close()
+  removeDir(desk.dir)
+})
+
+async function upload(name: string, base64 = fixture(name)) {
+  return desk.call('import.upload', { eventId: desk.eventId, fileName: name, base64 }, desk.organizer)
+}
+
+const count = () => (desk.core.sqlite.prepare('SELECT COUNT(*) AS n FROM attendees').get() as { n: number }).n
+
+describe('attendee import', () => {
+  it('reads an Eventbrite export (UTF-8 BOM), guesses the columns and resolves ticket types by name', async () => {
+    const up = await upload('eventbrite-utf8-bom.csv')
+    expect(up).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ',' })
+    expect(up.mapping).toMatchObject({ firstName: 2, lastName: 3, email: 4, ticketType: 6, company: 7, jobTitle: 8 })
+    const check = await desk.call('import.check', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: desk.gaId }, desk.organizer)
+    const before = count()
+    const result = await desk.call('import.commit', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'skip' }, desk.organizer)
+    expect(result.created).toBe(check.ready)
+    expect(count()).toBe(before + check.ready)
+    const [anna] = await desk.call('attendee.search', { eventId: desk.eventId, query: 'anna mueller' }, desk.organizer)
+    expect(anna).toMatchObject({ firstName: 'Anna', lastName: 'Müller', email: 'anna.mueller@example.com', company: 'Müller & Söhne, GmbH', externalRef: '1234567890' })
+    const early = (await desk.call('ticketType.list', { eventId: desk.eventId }, desk.organizer)).find((t) => t.code === 'EARLY')!
+    expect(anna!.ticketTypeId).toBe(early.id)
+  })
+
+  it('reports unknown ticket types and bad rows per line before anything is written', async () => {
+    const csv = 'First name,Last name,Email,Ticket\nGood,Row,good@example.com,\nBad,Mail,not-an-email,\n,,nobody@example.com,\nWrong,Ticket,wt@example.com,Platinum\n'
+    const up = await upload('rows.csv', Buffer.from(csv).toString('base64'))
+    const before = count()
+    const check = await desk.call('import.check', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: desk.gaId }, desk.organizer)
+    expect(count()).toBe(before)
+    expect(check.ready).toBe(1)
+    expect(check.issues.map((i) => [i.line, i.code])).toEqual([[3, 'invalid_email'], [4, 'missing_name'], [5, 'unknown_ticket_type']])
+  })
+
+  it('skips or merges people already registered with the same e-mail', async () => {
+    const first = 'First name,Last name,Email,Company\nMerge,Me,merge@example.com,Old Co\n'
+    const up1 = await upload('a.csv', Buffer.from(first).toString('base64'))
+    await desk.call('import.commit', { importId: up1.importId, mapping: up1.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'skip' }, desk.organizer)
+    const second = 'First name,Last name,Email,Company,Phone\nMerge,Me,MERGE@example.com,New Co,\nFresh,Person,fresh@example.com,,\n'
+    const up2 = await upload('b.csv', Buffer.from(second).toString('base64'))
+    const check = await desk.call('import.check', { importId: up2.importId, mapping: up2.mapping, defaultTicketTypeId: desk.gaId }, desk.organizer)
+    expect(check.existingDuplicates).toBe(1)
+    const skipped = await desk.call('import.commit', { importId: up2.importId, mapping: up2.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'skip' }, desk.organizer)
+    expect(skipped).toEqual({ created: 1, merged: 0, skipped: 1, rejected: 0 })
+    const up3 = await upload('b.csv', Buffer.from(second.replace('fresh@', 'fresh2@')).toString('base64'))
+    const merged = await desk.call('import.commit', { importId: up3.importId, mapping: up3.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'merge' }, desk.organizer)
+    expect(merged).toEqual({ created: 1, merged: 1, skipped: 0, rejected: 0 })
+    const [person] = await desk.call('attendee.search', { eventId: desk.eventId, query: 'merge@example.com' }, desk.organizer)
+    expect(person).toMatchObject({ company: 'New Co', phone: null })
+  })
+
+  it('reads every encoding and delimiter of the fixtures', async () => {
+    for (const [file, encoding, delimiter] of [
+      ['french-windows-1252.csv', 'windows-1252', ';'],
+      ['cvent-utf16le-bom.tsv', 'utf-16le', '\t'],
+      ['dutch-utf16be-nobom.csv', 'utf-16be', ','],
+      ['german-semicolon.csv', 'utf-8', ';'],
+      ['spanish-pipe.csv', 'utf-8', '|'],
+      ['attendees.xlsx', 'xlsx', null]
+    ] as const) {
+      const up = await upload(file)
+      expect([file, up.encoding, up.delimiter]).toEqual([file, encoding, delimiter])
+      expect(up.rowCount).toBeGreaterThan(0)
+    }
+  })
+
+  it('refuses empty, legacy .xls and garbage files with a clear message', async () => {
+    expect((await rejects(upload('empty.csv'))).message).toMatch(/empty/i)
+    expect((await rejects(upload('legacy.xls'))).message).toMatch(/\.xls files are not supported/)
+    expect((await rejects(upload('x.pdf', Buffer.from('%PDF-1.7 binary').toString('base64')))).code).toBe('invalid_input')
+    expect((await rejects(desk.call('import.check', { importId: 'nope', mapping: {}, defaultTicketTypeId: desk.gaId }, desk.organizer))).code).toBe('not_found')
+  })
+
+  it('commits all rows or none: a failure half-way leaves nothing behind', async () => {
+    const csv = ['First name,Last name,Email']
+    for (let i = 0; i < 500; i++) csv.push(`Atomic${i},Row,atomic${i}@example.com`)
+    const up = await upload('atomic.csv', Buffer.from(csv.join('\n')).toString('base64'))
+    const before = count()
+    const changesBefore = (desk.core.sqlite.prepare('SELECT COUNT(*) AS n FROM changes').get() as { n: number }).n
+    // Sabotage row 300 at the database level, as a full disk or a bug would.
+    desk.core.sqlite.exec("CREATE TRIGGER sabotage BEFORE INSERT ON attendees WHEN NEW.first_name = 'Atomic300' BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    try {
+      await expect(desk.call('import.commit', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'skip' }, desk.organizer)).rejects.toThrow('disk full')
+    } finally {
+      desk.core.sqlite.exec('DROP TRIGGER sabotage')
+    }
+    expect(count()).toBe(before)
+    expect((desk.core.sqlite.prepare('SELECT COUNT(*) AS n FROM changes').get() as { n: number }).n).toBe(changesBefore)
+    expect(await desk.call('attendee.search', { eventId: desk.eventId, query: 'atomic1' }, desk.organizer)).toEqual([])
+  })
+})
+
+describe('attendee export', () => {
+  it('writes the filtered list to XLSX and CSV, neutralising formulas, readable back', async () => {
+    await upload('hostile.csv').then((up) =>
+      desk.call('import.commit', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'skip' }, desk.organizer)
+    )
+    const all = await desk.call('attendee.list', { eventId: desk.eventId }, desk.organizer)
+    const xlsx = await desk.call('attendee.export', { eventId: desk.eventId, format: 'xlsx' }, desk.organizer)
+    expect(xlsx.rows).toBe(all.total)
+    expect(xlsx.fileName).toMatch(/^Test Summit attendees \d{4}-\d{2}-\d{2}\.xlsx$/)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]!
+    expect(sheet.rowCount).toBe(all.total + 1)
+    const texts = sheet.getSheetValues().flat().filter((v): v is string => typeof v === 'string')
+    expect(texts).toContain('Müller & Söhne, GmbH')
+    expect(texts.filter((t) => /^[=+\-@]/.test(t))).toEqual([])
+    expect(texts).toContain("'=HYPERLINK(\"http://evil.example\",\"x\")")
+    expect(texts).toContain('<img src=x onerror=alert(1)>')
+
+    const csv = await desk.call('attendee.export', { eventId: desk.eventId, format: 'csv', query: 'example.com' }, desk.organizer)
+    const records = parse(Buffer.from(csv.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]
+    expect(records.length).toBe(csv.rows)
+    expect(records.length).toBeLessThan(all.total)
+    expect(records.every((r) => !/^[=+\-@]/.test(r['Company'] ?? ''))).toBe(true)
+  })
+})
