@@ -9,7 +9,7 @@ import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { removeDir, tempDir } from './helpers'
-import { startStation } from './station-process'
+import { startStation } from '../support/station-process'
 
 const dirs: string[] = []
 afterAll(() => dirs.forEach(removeDir))

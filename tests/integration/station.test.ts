@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { io } from 'socket.io-client'
 import { removeDir, tempDir } from './helpers'
-import { startStation, type RunningStation } from './station-process'
+import { startStation, type RunningStation } from '../support/station-process'
 
 let station: RunningStation
 let dir: string

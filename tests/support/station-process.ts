@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import { APP_ROOT } from './helpers'
+
+const APP_ROOT = join(__dirname, '..', '..')
 
 export interface RunningStation {
   url: string

@@ -1,0 +1,59 @@
+/** The demo desk: sign-in with PINs, live counters across two browsers, German UI, scan-only staff. */
+import { checkedIn, expect, forbidDialogs, shot, signIn, test } from './fixtures'
+
+test('counters update live when another desk checks someone in', async ({ browser, demoStation }) => {
+  const deskA = await browser.newPage()
+  const deskB = await browser.newPage()
+  forbidDialogs(deskA)
+  await signIn(deskA, demoStation.url, 'Demo Desk', '2222')
+  await signIn(deskB, demoStation.url, 'Demo Organizer', '1234')
+  const counter = deskA.getByTestId('counter-checked-in')
+  await expect(counter).toContainText('/')
+  const before = (await counter.textContent())!
+
+  await deskB.getByTestId('nav-attendees').click()
+  await deskB.getByTestId('attendees-checked-in').selectOption('no')
+  await deskB.getByTestId('attendee-row').first().click()
+  await expect(deskB.getByTestId('attendee-detail')).toBeVisible()
+  await deskB.getByTestId('detail-checkin').click()
+
+  // Desk A never reloads: the change arrives over socket.io.
+  await expect(counter).not.toHaveText(before)
+  expect(checkedIn((await counter.textContent())!)).toBe(checkedIn(before) + 1)
+  await shot(deskA, '10-live-counter')
+  await deskA.close()
+  await deskB.close()
+})
+
+test('the desk speaks German when asked', async ({ page, demoStation }) => {
+  await signIn(page, demoStation.url, 'Demo Desk', '2222')
+  const english = await page.getByTestId('nav-desk').textContent()
+  await page.getByTestId('language-select').selectOption('de')
+  await expect(page.getByTestId('nav-desk')).not.toHaveText(english!)
+  await page.getByTestId('desk-search').fill('muller')
+  await expect(page.getByTestId('desk-result').first()).toBeVisible()
+  await shot(page, '11-desk-german')
+  await page.getByTestId('language-select').selectOption('en')
+})
+
+test('scan-only staff get the code field and never the attendee list', async ({ page, demoStation }) => {
+  await signIn(page, demoStation.url, 'Demo Scanner', '3333')
+  await expect(page.getByTestId('desk-search')).toBeVisible()
+  await expect(page.getByTestId('nav-attendees')).toHaveCount(0)
+  await page.getByTestId('desk-search').fill('mul')
+  await page.waitForTimeout(300)
+  await expect(page.getByTestId('desk-result')).toHaveCount(0)
+  await page.getByTestId('desk-search').fill('ZZZZZZ')
+  await page.getByTestId('desk-search').press('Enter')
+  await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'unknown_code')
+  await shot(page, '12-scanner')
+})
+
+test('a wrong PIN is refused with a message', async ({ page, demoStation }) => {
+  await page.goto(demoStation.url)
+  await page.getByTestId('signin-staff').filter({ hasText: 'Demo Organizer' }).click()
+  await page.getByTestId('signin-pin').fill('9999')
+  await page.getByTestId('signin-submit').click()
+  await expect(page.getByText(/wrong/i)).toBeVisible()
+  await expect(page.getByTestId('signout')).toHaveCount(0)
+})

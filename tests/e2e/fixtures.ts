@@ -1,0 +1,58 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startStation, type RunningStation } from '../support/station-process'
+
+export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots')
+mkdirSync(SCREENSHOTS, { recursive: true })
+
+/** A fresh station per test file: `station` (empty desk) or `demoStation` (--demo data). */
+export const test = base.extend<object, { station: RunningStation; demoStation: RunningStation }>({
+  station: [
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'eventdesk-e2e-'))
+      const station = await startStation(dir)
+      await use(station)
+      await station.stop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { scope: 'worker' }
+  ],
+  demoStation: [
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'eventdesk-e2e-demo-'))
+      const station = await startStation(dir, ['--demo'])
+      await use(station)
+      await station.stop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { scope: 'worker' }
+  ]
+})
+
+export { expect }
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
+
+/** Fails the test if the page ever opens a dialog (an XSS payload that ran would). */
+export function forbidDialogs(page: Page): void {
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`)
+  })
+}
+
+export async function signIn(page: Page, url: string, staffName: string, pin: string): Promise<void> {
+  await page.goto(url)
+  await page.getByTestId('signin-staff').filter({ hasText: staffName }).click()
+  await page.getByTestId('signin-pin').fill(pin)
+  await page.getByTestId('signin-submit').click()
+  await expect(page.getByTestId('signout')).toBeVisible()
+}
+
+/** The checked-in number of a "1,234 / 2,000" counter, whatever the thousands separator. */
+export function checkedIn(counterText: string): number {
+  return Number(counterText.split('/')[0]!.replace(/\D/g, ''))
+}
