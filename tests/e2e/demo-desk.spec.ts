@@ -27,11 +27,12 @@ test('counters update live when another desk checks someone in', async ({ browse
 
 test('the desk speaks German when asked', async ({ page, demoStation }) => {
   await signIn(page, demoStation.url, 'Demo Desk', '2222')
+  await page.getByTestId('desk-search').fill('muller')
+  await expect(page.getByTestId('desk-result').first()).toBeVisible()
+  await shot(page, '11-desk')
   const english = await page.getByTestId('nav-desk').textContent()
   await page.getByTestId('language-select').selectOption('de')
   await expect(page.getByTestId('nav-desk')).not.toHaveText(english!)
-  await page.getByTestId('desk-search').fill('muller')
-  await expect(page.getByTestId('desk-result').first()).toBeVisible()
   await shot(page, '11-desk-german')
   await page.getByTestId('language-select').selectOption('en')
 })

@@ -87,7 +87,7 @@ test('a desk from first run to export', async ({ page, station }) => {
   await shot(page, '06-xss-as-text')
 
   // Typing (or scanning) a code and Enter checks in directly; a second time says "already".
-  const codeCell = await page.getByTestId('desk-result').first().locator('[data-testid="attendee-code"]').textContent()
+  const codeCell = await page.getByTestId('desk-result').first().getByTestId('desk-result-code').textContent()
   const code = codeCell!.trim()
   await search.fill(code)
   await search.press('Enter')

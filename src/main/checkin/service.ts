@@ -115,7 +115,7 @@ export function counters(core: Core, eventId: string): Counters {
        FROM ticket_types t
        LEFT JOIN attendees a ON a.ticket_type_id = t.id AND a.status != 'cancelled'
        LEFT JOIN attendee_presence p ON p.attendee_id = a.id
-       WHERE t.event_id = ? GROUP BY t.id ORDER BY t.created_at`
+       WHERE t.event_id = ? GROUP BY t.id ORDER BY t.created_at, t.rowid`
     )
     .all(eventId) as Counters['byTicketType']
   return {

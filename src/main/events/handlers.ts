@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm'
+import { asc, desc, eq, sql } from 'drizzle-orm'
 import type { EventRow, TicketTypeRow } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import type { Core } from '../core/core'
@@ -33,7 +33,7 @@ export function listTicketTypes(core: Core, eventId: string): TicketTypeRow[] {
     .select()
     .from(ticketTypes)
     .where(eq(ticketTypes.eventId, eventId))
-    .orderBy(asc(ticketTypes.createdAt))
+    .orderBy(asc(ticketTypes.createdAt), sql`rowid`)
     .all()
     .map(toTicketTypeRow)
 }

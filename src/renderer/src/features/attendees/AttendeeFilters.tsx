@@ -1,0 +1,70 @@
+import { Group, NativeSelect, TextInput } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ATTENDEE_STATUSES, type AttendeeStatus } from '../../../../shared/domain'
+import { useEvents } from '../events/store'
+
+export interface FilterValues {
+  query: string
+  status: '' | AttendeeStatus
+  ticketTypeId: string
+  checkedIn: '' | 'yes' | 'no'
+}
+
+export const NO_FILTER: FilterValues = { query: '', status: '', ticketTypeId: '', checkedIn: '' }
+
+/** Search (debounced) and the three selects above the attendee table. */
+export function AttendeeFilters({ value, onChange }: { value: FilterValues; onChange: (v: FilterValues) => void }) {
+  const { t } = useTranslation()
+  const ticketTypes = useEvents((s) => s.ticketTypes)
+  const [query, setQuery] = useState(value.query)
+  const [debounced] = useDebouncedValue(query, 250)
+
+  useEffect(() => {
+    if (debounced !== value.query) onChange({ ...value, query: debounced })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced])
+
+  return (
+    <Group gap="sm" wrap="wrap" align="flex-end">
+      <TextInput
+        label={t('attendees.search')}
+        placeholder={t('desk.searchPlaceholder')}
+        data-testid="attendees-search"
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        w={{ base: '100%', sm: 300 }}
+        maxLength={500}
+      />
+      <NativeSelect
+        label={t('fields.status')}
+        data-testid="attendees-status"
+        value={value.status}
+        onChange={(e) => onChange({ ...value, status: e.currentTarget.value as FilterValues['status'] })}
+        data={[{ value: '', label: t('attendees.all') }, ...ATTENDEE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        w={170}
+      />
+      <NativeSelect
+        label={t('fields.ticketType')}
+        data-testid="attendees-ticket-type"
+        value={value.ticketTypeId}
+        onChange={(e) => onChange({ ...value, ticketTypeId: e.currentTarget.value })}
+        data={[{ value: '', label: t('attendees.all') }, ...ticketTypes.map((tt) => ({ value: tt.id, label: tt.name }))]}
+        w={200}
+      />
+      <NativeSelect
+        label={t('fields.checkedIn')}
+        data-testid="attendees-checked-in"
+        value={value.checkedIn}
+        onChange={(e) => onChange({ ...value, checkedIn: e.currentTarget.value as FilterValues['checkedIn'] })}
+        data={[
+          { value: '', label: t('attendees.all') },
+          { value: 'yes', label: t('attendees.checkedInYes') },
+          { value: 'no', label: t('attendees.checkedInNo') }
+        ]}
+        w={170}
+      />
+    </Group>
+  )
+}

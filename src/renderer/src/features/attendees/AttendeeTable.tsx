@@ -1,0 +1,125 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AttendeeRow, TicketTypeRow } from '../../../../shared/domain'
+import { formatTime, fullName } from '../../ui/format'
+import { StatusBadge } from '../desk/StatusBadge'
+import { TicketBadge } from '../desk/TicketBadge'
+
+const ROW_HEIGHT = 44
+const HEADER_HEIGHT = 40
+
+interface Props {
+  total: number
+  rowAt: (index: number) => AttendeeRow | undefined
+  ensure: (start: number, end: number) => void
+  ticketTypes: Map<string, TicketTypeRow>
+  onOpen: (id: string) => void
+  /** Changes whenever the filter changes: the table scrolls back to the top. */
+  resetKey: string
+}
+
+/** A virtualised attendee table: only the rows on screen exist in the DOM. */
+export function AttendeeTable({ total, rowAt, ensure, ticketTypes, onOpen, resetKey }: Props) {
+  const { t } = useTranslation()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+
+  // Ask for the pages in view, a moment after scrolling settles (not for every page flown past).
+  useEffect(() => {
+    const timer = setTimeout(() => ensure(first, last), 40)
+    return () => clearTimeout(timer)
+  }, [first, last, ensure])
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 })
+  }, [resetKey])
+
+  return (
+    <div ref={scrollRef} className="ed-table-scroll" data-testid="attendee-table" role="table" aria-rowcount={total + 1} aria-label={t('attendees.title')}>
+      <div className="ed-grid-row ed-grid-head" role="row" style={{ position: 'sticky', top: 0, zIndex: 2 }}>
+        <span role="columnheader">{t('fields.code')}</span>
+        <span role="columnheader">{t('fields.name')}</span>
+        <span role="columnheader">{t('fields.email')}</span>
+        <span role="columnheader">{t('fields.company')}</span>
+        <span role="columnheader">{t('fields.ticketType')}</span>
+        <span role="columnheader">{t('fields.status')}</span>
+        <span role="columnheader">{t('fields.checkedIn')}</span>
+      </div>
+      <div className="ed-grid-body" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const row = rowAt(item.index)
+          return (
+            <div
+              key={item.key}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
+            >
+              {row ? (
+                <Row row={row} index={item.index} ticketType={ticketTypes.get(row.ticketTypeId)} onOpen={onOpen} />
+              ) : (
+                <div className="ed-grid-row" style={{ height: '100%' }} role="row" aria-rowindex={item.index + 2} data-testid="attendee-row-loading">
+                  {Array.from({ length: 7 }, (_, i) => (
+                    <span key={i} className="ed-skeleton" />
+                  ))}
+                </div>
+              )}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
+
+const Row = memo(function Row({ row, index, ticketType, onOpen }: { row: AttendeeRow; index: number; ticketType: TicketTypeRow | undefined; onOpen: (id: string) => void }) {
+  const name = fullName(row)
+  return (
+    <div
+      className="ed-grid-row"
+      style={{ height: '100%' }}
+      role="row"
+      aria-rowindex={index + 2}
+      tabIndex={0}
+      data-testid="attendee-row"
+      data-id={row.id}
+      onClick={() => onOpen(row.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault()
+          onOpen(row.id)
+        }
+      }}
+    >
+      <span role="cell" className="ed-mono ed-ellipsis" style={{ fontWeight: 700 }}>
+        {row.code}
+      </span>
+      <span role="cell" className="ed-ellipsis" title={name} style={{ fontWeight: 600 }}>
+        {name}
+      </span>
+      <span role="cell" className="ed-ellipsis" title={row.email ?? undefined}>
+        {row.email}
+      </span>
+      <span role="cell" className="ed-ellipsis" title={row.company ?? undefined}>
+        {row.company}
+      </span>
+      <span role="cell" className="ed-ellipsis">
+        <TicketBadge ticketType={ticketType} size="sm" />
+      </span>
+      <span role="cell">
+        <StatusBadge status={row.status} />
+      </span>
+      <span role="cell" className="ed-ellipsis">
+        {row.checkedInAt ? formatTime(row.checkedInAt) : ''}
+      </span>
+    </div>
+  )
+})

@@ -1,0 +1,103 @@
+import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LIMITS } from '../../../../shared/domain'
+import { call, errorMessage, fieldErrors } from '../../api/client'
+import { useSession } from '../../api/session'
+import { Centered } from '../../ui/Centered'
+import { LanguageSelect } from '../../shell/LanguageSelect'
+
+/** The very first start of a desk: create the first organizer, who is then signed in. */
+export function FirstRun({ deskName }: { deskName: string }) {
+  const { t } = useTranslation()
+  const signIn = useSession((s) => s.signIn)
+  const [name, setName] = useState('')
+  const [pin, setPin] = useState('')
+  const [confirm, setConfirm] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const local: Record<string, string> = {}
+    if (!name.trim()) local.name = t('auth.nameRequired')
+    if (!/^\d+$/.test(pin) || pin.length < LIMITS.pin.min || pin.length > LIMITS.pin.max) {
+      local.pin = t('auth.pinRule', { min: LIMITS.pin.min, max: LIMITS.pin.max })
+    }
+    if (pin !== confirm) local.confirm = t('auth.pinMismatch')
+    setErrors(local)
+    setFailure(null)
+    if (Object.keys(local).length > 0) return
+    setBusy(true)
+    try {
+      signIn(await call('staff.setupFirstOrganizer', { name: name.trim(), pin }))
+    } catch (err) {
+      setErrors(fieldErrors(err))
+      setFailure(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Stack gap={4}>
+              <Title order={1}>{t('app.name')}</Title>
+              <Text c="dimmed">{t('auth.desk', { name: deskName })}</Text>
+            </Stack>
+            <LanguageSelect compact />
+          </Group>
+          <Title order={3}>{t('setup.title')}</Title>
+          <Text>{t('setup.intro')}</Text>
+          <TextInput
+            label={t('setup.name')}
+            data-testid="setup-name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            maxLength={LIMITS.name}
+            autoFocus
+            size="lg"
+          />
+          <TextInput
+            label={t('setup.pin')}
+            description={t('auth.pinRule', { min: LIMITS.pin.min, max: LIMITS.pin.max })}
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            data-testid="setup-pin"
+            value={pin}
+            onChange={(e) => setPin(e.currentTarget.value)}
+            error={errors.pin}
+            maxLength={LIMITS.pin.max}
+            size="lg"
+          />
+          <TextInput
+            label={t('setup.pinConfirm')}
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            data-testid="setup-pin-confirm"
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            error={errors.confirm}
+            maxLength={LIMITS.pin.max}
+            size="lg"
+          />
+          {failure && (
+            <Alert color="red" data-testid="setup-error">
+              <Text className="ed-break">{failure}</Text>
+            </Alert>
+          )}
+          <Button type="submit" size="lg" loading={busy} data-testid="setup-submit">
+            {t('setup.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Centered>
+  )
+}

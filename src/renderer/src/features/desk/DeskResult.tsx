@@ -1,0 +1,98 @@
+import { Badge, Button, Group, Stack, Text } from '@mantine/core'
+import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AttendeeRow, TicketTypeRow } from '../../../../shared/domain'
+import { formatTime, fullName } from '../../ui/format'
+import { StatusBadge } from './StatusBadge'
+import { TicketBadge } from './TicketBadge'
+
+interface Props {
+  attendee: AttendeeRow
+  ticketType: TicketTypeRow | undefined
+  highlighted: boolean
+  busy: boolean
+  onHighlight: () => void
+  onCheckIn: () => void
+  onOpen: () => void
+}
+
+/** One search hit: who, which ticket, whether they are in, and a big check-in button. */
+export const DeskResult = memo(function DeskResult({ attendee, ticketType, highlighted, busy, onHighlight, onCheckIn, onOpen }: Props) {
+  const { t } = useTranslation()
+  const details = [attendee.company, attendee.email].filter(Boolean).join(' · ')
+  return (
+    <div
+      className="ed-result"
+      data-testid="desk-result"
+      data-highlighted={highlighted}
+      aria-selected={highlighted}
+      role="option"
+      id={`desk-result-${attendee.id}`}
+      onMouseDown={(e) => e.preventDefault() /* keep focus in the search field */}
+      onClick={onHighlight}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="md">
+        <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+          <Group gap="sm" wrap="wrap" style={{ minWidth: 0, rowGap: 4 }}>
+            <button
+              type="button"
+              className="ed-linklike ed-ellipsis"
+              data-testid="desk-result-name"
+              onClick={(e) => {
+                e.stopPropagation()
+                onOpen()
+              }}
+            >
+              <Text component="span" fz="xl" fw={700}>
+                {fullName(attendee) || '—'}
+              </Text>
+            </button>
+            <Group gap={6} wrap="nowrap" style={{ flex: '0 0 auto' }}>
+              <TicketBadge ticketType={ticketType} />
+              <StatusBadge status={attendee.status} hideRegistered />
+            </Group>
+          </Group>
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Text className="ed-mono" fw={700} size="md" data-testid="desk-result-code" style={{ flex: '0 0 auto' }}>
+              {attendee.code}
+            </Text>
+            {attendee.checkedInAt && (
+              <Badge
+                color="green"
+                variant="light"
+                size="lg"
+                radius="sm"
+                tt="none"
+                style={{ flex: '0 0 auto' }}
+                styles={{ root: { color: 'var(--mantine-color-green-9)', border: '1px solid var(--mantine-color-green-4)' } }}
+                data-testid="desk-result-checked-in"
+              >
+                {t('desk.checkedInAt', { time: formatTime(attendee.checkedInAt) })}
+              </Badge>
+            )}
+            {details && (
+              <Text size="sm" c="dark.4" className="ed-ellipsis" title={details}>
+                {details}
+              </Text>
+            )}
+          </Group>
+        </Stack>
+        <Button
+          size="lg"
+          color={attendee.checkedInAt ? 'gray' : 'green.8'}
+          variant={attendee.checkedInAt ? 'light' : 'filled'}
+          data-testid="desk-checkin"
+          loading={busy}
+          style={{ flex: '0 0 auto' }}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={(e) => {
+            e.stopPropagation()
+            onCheckIn()
+          }}
+        >
+          {t('desk.checkIn')}
+        </Button>
+      </Group>
+    </div>
+  )
+})

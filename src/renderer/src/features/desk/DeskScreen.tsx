@@ -1,0 +1,256 @@
+import { Button, Stack, Text, TextInput } from '@mantine/core'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AttendeeRow, CheckinResult } from '../../../../shared/domain'
+import { STAFF_ROLES } from '../../../../shared/roles'
+import { call } from '../../api/client'
+import { useLiveRefresh } from '../../api/live'
+import { useSession } from '../../api/session'
+import { notifyError, useNotes } from '../../ui/notify'
+import { useDetail } from '../attendees/detailStore'
+import { useTicketTypeMap } from '../events/store'
+import { CheckinOutcome, type Outcome } from './CheckinOutcome'
+import { looksLikeCode, WedgeDetector } from './codes'
+import { refreshCounters } from './counters'
+import { CountersPanel } from './CountersPanel'
+import { DeskResult } from './DeskResult'
+import { useDeskSearch } from './useDeskSearch'
+import { WalkUpModal } from './WalkUpModal'
+
+/**
+ * The hot screen: one field for names, e-mails, companies and codes; Enter
+ * checks in; a big coloured outcome; the field is ready for the next person.
+ * Scanners get scan-only mode: the code field and the outcome, no attendee list.
+ */
+export function DeskScreen({ eventId }: { eventId: string }) {
+  const { t } = useTranslation()
+  const role = useSession((s) => s.session?.staff.role)
+  const scanOnly = !(STAFF_ROLES.desk as readonly (string | undefined)[]).includes(role)
+  const { text, setText, textRef, results, run, refresh } = useDeskSearch(eventId, !scanOnly)
+  const ticketTypes = useTicketTypeMap()
+  const openDetail = useDetail((s) => s.open)
+  const inputRef = useRef<HTMLInputElement>(null)
+  const wedge = useRef(new WedgeDetector())
+  const navigated = useRef(false)
+  const [highlight, setHighlight] = useState(0)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [pendingId, setPendingId] = useState<string | null>(null)
+  const [undoing, setUndoing] = useState(false)
+  const [walkUpOpen, setWalkUpOpen] = useState(false)
+
+  const focusInput = useCallback(() => requestAnimationFrame(() => inputRef.current?.focus()), [])
+
+  // A new query starts at the top; a live refresh of the same query keeps the highlight.
+  useEffect(() => {
+    setHighlight(0)
+    navigated.current = false
+  }, [results.query])
+
+  useEffect(() => {
+    const row = results.rows[highlight]
+    if (row) document.getElementById(`desk-result-${row.id}`)?.scrollIntoView({ block: 'nearest' })
+  }, [highlight, results.rows])
+
+  useLiveRefresh(['attendees', 'checkins', 'ticket_types'], eventId, refresh)
+
+  // Keystrokes (e.g. a scanner) while nothing has focus go to the search field.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const active = document.activeElement
+      if (active && active !== document.body) return
+      if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return
+      inputRef.current?.focus()
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [])
+
+  /** Clears the field for the next person; returns a way to put the text back after a failure. */
+  const startNext = () => {
+    const typed = textRef.current
+    setText('')
+    wedge.current.reset()
+    focusInput()
+    return () => {
+      if (textRef.current === '') setText(typed)
+    }
+  }
+
+  const show = (result: CheckinResult) => {
+    setOutcome({ kind: 'result', result })
+    refreshCounters(eventId)
+  }
+
+  const checkInByCode = async (code: string, method: 'code' | 'scan') => {
+    const restore = startNext()
+    try {
+      show(await call('checkin.byCode', { eventId, code, method }))
+    } catch (err) {
+      restore()
+      notifyError(err)
+    }
+  }
+
+  const checkInAttendee = async (row: AttendeeRow) => {
+    const restore = startNext()
+    setPendingId(row.id)
+    try {
+      show(await call('checkin.byAttendee', { attendeeId: row.id }))
+    } catch (err) {
+      restore()
+      notifyError(err)
+    } finally {
+      setPendingId(null)
+    }
+  }
+
+  const onEnter = async (scan: boolean) => {
+    const value = textRef.current.trim()
+    if (!value) return
+    if (scanOnly || scan || (looksLikeCode(value) && !navigated.current)) {
+      await checkInByCode(value, scan ? 'scan' : 'code')
+      return
+    }
+    const fresh = results.query === value
+    const rows = fresh ? results.rows : await run(value)
+    const row = fresh ? (rows[highlight] ?? rows[0]) : rows[0]
+    if (!row) {
+      useNotes.getState().push('info', t('desk.noMatch', { query: value }))
+      return
+    }
+    await checkInAttendee(row)
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const now = performance.now()
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      wedge.current.key(now)
+      return
+    }
+    const count = results.rows.length
+    if (e.key === 'ArrowDown' && count > 0) {
+      e.preventDefault()
+      navigated.current = true
+      setHighlight((h) => Math.min(h + 1, count - 1))
+    } else if (e.key === 'ArrowUp' && count > 0) {
+      e.preventDefault()
+      navigated.current = true
+      setHighlight((h) => Math.max(h - 1, 0))
+    } else if (e.key === 'Enter') {
+      e.preventDefault()
+      void onEnter(wedge.current.isScan(now))
+    } else if (e.key === 'Escape') {
+      setText('')
+      wedge.current.reset()
+    }
+  }
+
+  const undo = async (checkinId: string) => {
+    setUndoing(true)
+    try {
+      const attendee = await call('checkin.undo', { checkinId })
+      setOutcome({ kind: 'undone', attendee })
+      refreshCounters(eventId)
+    } catch (err) {
+      notifyError(err)
+    } finally {
+      setUndoing(false)
+      focusInput()
+    }
+  }
+
+  const query = text.trim()
+  const showResults = !scanOnly && query !== '' && results.query === query
+  const compactOutcome = !scanOnly && query !== ''
+
+  return (
+    <div className="ed-desk">
+      <Stack gap="md" className="ed-desk-main">
+        <div className="ed-desk-bar">
+          <TextInput
+            ref={inputRef}
+            size="xl"
+            autoFocus
+            autoComplete="off"
+            autoCorrect="off"
+            spellCheck={false}
+            data-testid="desk-search"
+            aria-label={scanOnly ? t('desk.scanLabel') : t('desk.searchLabel')}
+            placeholder={scanOnly ? t('desk.scanPlaceholder') : t('desk.searchPlaceholder')}
+            value={text}
+            onChange={(e) => {
+              setText(e.currentTarget.value)
+              if (e.currentTarget.value === '') wedge.current.reset()
+            }}
+            onKeyDown={onKeyDown}
+            role="combobox"
+            aria-expanded={showResults}
+            aria-controls="desk-results"
+            aria-activedescendant={showResults && results.rows[highlight] ? `desk-result-${results.rows[highlight]!.id}` : undefined}
+            style={{ flex: 1 }}
+            styles={{ input: { fontSize: 24, height: 64 } }}
+          />
+          {!scanOnly && (
+            <Button size="xl" h={64} variant="default" onClick={() => setWalkUpOpen(true)} data-testid="walkup-open">
+              {t('desk.walkUp')}
+            </Button>
+          )}
+        </div>
+        {scanOnly && <Text c="dimmed">{t('desk.scanOnlyHint')}</Text>}
+        {!scanOnly && !query && !outcome && <Text c="dimmed">{t('desk.hint')}</Text>}
+        {outcome && (
+          <CheckinOutcome
+            outcome={outcome}
+            compact={compactOutcome}
+            undoing={undoing}
+            onUndo={(id) => void undo(id)}
+            onOpen={scanOnly ? undefined : openDetail}
+          />
+        )}
+        {showResults && (
+          <div className="ed-desk-results" id="desk-results" role="listbox" aria-label={t('desk.results')} data-testid="desk-results">
+            {results.rows.map((row, i) => (
+              <DeskResult
+                key={row.id}
+                attendee={row}
+                ticketType={ticketTypes.get(row.ticketTypeId)}
+                highlighted={i === highlight}
+                busy={pendingId === row.id}
+                onHighlight={() => {
+                  navigated.current = true
+                  setHighlight(i)
+                }}
+                onCheckIn={() => void checkInAttendee(row)}
+                onOpen={() => openDetail(row.id)}
+              />
+            ))}
+            {results.rows.length === 0 && (
+              <Text size="lg" c="dimmed" data-testid="desk-no-results">
+                {t('desk.noResults', { query })}
+              </Text>
+            )}
+          </div>
+        )}
+      </Stack>
+      <div className="ed-desk-side">
+        <CountersPanel />
+      </div>
+      {!scanOnly && (
+        <WalkUpModal
+          eventId={eventId}
+          opened={walkUpOpen}
+          onClose={() => {
+            setWalkUpOpen(false)
+            focusInput()
+          }}
+          onDone={(result) => {
+            setWalkUpOpen(false)
+            if (result.checkin) show(result.checkin)
+            else refreshCounters(eventId)
+            focusInput()
+          }}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,49 @@
+import { Alert, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { ImportCheckResult } from '../../../../shared/import'
+import { formatNumber } from '../../ui/format'
+
+/** What the check found: how many rows are ready, and the problems line by line. */
+export function CheckSummary({ check }: { check: ImportCheckResult }) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap="sm">
+      <Alert color={check.issueCount > 0 ? 'yellow' : 'green'} variant="light" data-testid="import-summary">
+        <Text fw={700} size="lg">
+          {t('import.summary', {
+            ready: formatNumber(check.ready),
+            issues: formatNumber(check.issueCount),
+            duplicates: formatNumber(check.existingDuplicates)
+          })}
+        </Text>
+      </Alert>
+      {check.issues.length > 0 && (
+        <Paper withBorder data-testid="import-issues">
+          <ScrollArea.Autosize mah={320} type="auto">
+            <Table fz="sm" striped stickyHeader>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={80}>{t('import.line')}</Table.Th>
+                  <Table.Th>{t('import.problem')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {check.issues.map((issue, i) => (
+                  <Table.Tr key={i} data-testid="import-issue">
+                    <Table.Td>{issue.line}</Table.Td>
+                    <Table.Td className="ed-break">{issue.message}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+          {check.issueCount > check.issues.length && (
+            <Text size="sm" c="dimmed" p="xs">
+              {t('import.issuesCapped', { shown: formatNumber(check.issues.length), total: formatNumber(check.issueCount) })}
+            </Text>
+          )}
+        </Paper>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,267 @@
+import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { useEffect, useRef, useState, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { IMPORT_FIELDS, type ColumnMapping, type ImportCheckResult, type ImportCommitResult, type ImportUploadResult } from '../../../../shared/import'
+import { call, errorMessage } from '../../api/client'
+import { formatBytes, formatNumber } from '../../ui/format'
+import { notifyError } from '../../ui/notify'
+import { Screen } from '../../ui/Screen'
+import { navigate } from '../../shell/routes'
+import { useEvents } from '../events/store'
+import { CheckSummary } from './CheckSummary'
+import { MappingForm, type MappingValues } from './MappingForm'
+import { readAsBase64 } from './readFile'
+import { SampleTable } from './SampleTable'
+
+function toValues(mapping: ColumnMapping): MappingValues {
+  const out = {} as MappingValues
+  for (const field of IMPORT_FIELDS) {
+    const column = mapping[field]
+    out[field] = column === undefined ? '' : String(column)
+  }
+  return out
+}
+
+function toMapping(values: MappingValues): ColumnMapping {
+  const out: ColumnMapping = {}
+  for (const field of IMPORT_FIELDS) if (values[field] !== '') out[field] = Number(values[field])
+  return out
+}
+
+/** Upload → map the columns → check → commit. Nothing is saved before "Import". */
+export function ImportScreen({ eventId }: { eventId: string }) {
+  const { t } = useTranslation()
+  const ticketTypes = useEvents((s) => s.ticketTypes)
+  const fileRef = useRef<HTMLInputElement>(null)
+  const [reading, setReading] = useState<{ name: string; size: number } | null>(null)
+  const [uploadError, setUploadError] = useState<string | null>(null)
+  const [upload, setUpload] = useState<(ImportUploadResult & { fileName: string }) | null>(null)
+  const [mapping, setMapping] = useState<MappingValues>(toValues({}))
+  const [defaultTicketTypeId, setDefaultTicketTypeId] = useState('')
+  const [check, setCheck] = useState<ImportCheckResult | null>(null)
+  const [checkedFor, setCheckedFor] = useState<string | null>(null)
+  const [checking, setChecking] = useState(false)
+  const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip')
+  const [committing, setCommitting] = useState(false)
+  const [result, setResult] = useState<ImportCommitResult | null>(null)
+
+  useEffect(() => {
+    if (!defaultTicketTypeId && ticketTypes[0]) setDefaultTicketTypeId(ticketTypes[0].id)
+  }, [ticketTypes, defaultTicketTypeId])
+
+  const currentKey = JSON.stringify([mapping, defaultTicketTypeId])
+  const checkIsCurrent = check !== null && checkedFor === currentKey
+
+  const startOver = () => {
+    setUpload(null)
+    setCheck(null)
+    setCheckedFor(null)
+    setResult(null)
+    setUploadError(null)
+    if (fileRef.current) fileRef.current.value = ''
+  }
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.currentTarget.files?.[0]
+    if (!file) return
+    startOver()
+    setReading({ name: file.name, size: file.size })
+    try {
+      const base64 = await readAsBase64(file)
+      const uploaded = await call('import.upload', { eventId, fileName: file.name, base64 })
+      setUpload({ ...uploaded, fileName: file.name })
+      setMapping(toValues(uploaded.mapping))
+    } catch (err) {
+      setUploadError(errorMessage(err))
+      if (fileRef.current) fileRef.current.value = ''
+    } finally {
+      setReading(null)
+    }
+  }
+
+  const runCheck = async () => {
+    if (!upload || !defaultTicketTypeId) return
+    setChecking(true)
+    const key = currentKey
+    try {
+      const checked = await call('import.check', { importId: upload.importId, mapping: toMapping(mapping), defaultTicketTypeId })
+      setCheck(checked)
+      setCheckedFor(key)
+    } catch (err) {
+      notifyError(err)
+    } finally {
+      setChecking(false)
+    }
+  }
+
+  const commit = async () => {
+    if (!upload || !checkIsCurrent) return
+    setCommitting(true)
+    try {
+      setResult(await call('import.commit', { importId: upload.importId, mapping: toMapping(mapping), defaultTicketTypeId, duplicates }))
+    } catch (err) {
+      notifyError(err)
+    } finally {
+      setCommitting(false)
+    }
+  }
+
+  if (result) {
+    return (
+      <Screen title={t('import.title')}>
+        <Paper withBorder p="xl" maw={720} data-testid="import-result">
+          <Stack>
+            <Title order={3}>{t('import.done')}</Title>
+            <SimpleGrid cols={4}>
+              {(['created', 'merged', 'skipped', 'rejected'] as const).map((k) => (
+                <Stack gap={0} key={k} data-testid={`import-result-${k}`}>
+                  <Text fz={28} fw={800}>
+                    {formatNumber(result[k])}
+                  </Text>
+                  <Text c="dimmed">{t(`import.result.${k}`)}</Text>
+                </Stack>
+              ))}
+            </SimpleGrid>
+            <Group>
+              <Button onClick={startOver} data-testid="import-again">
+                {t('import.again')}
+              </Button>
+              <Button variant="default" onClick={() => navigate('attendees')}>
+                {t('import.toAttendees')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      </Screen>
+    )
+  }
+
+  return (
+    <Screen title={t('import.title')}>
+      <Stack gap="lg">
+        <Paper withBorder p="md">
+          <Stack gap="xs">
+            <Text fw={700}>{t('import.pick')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('import.pickHint')}
+            </Text>
+            <Group gap="md" className="ed-file">
+              <label className="ed-file-button" htmlFor="import-file-input">
+                {t('import.choose')}
+              </label>
+              <Text className="ed-ellipsis" maw={360} c={upload ? undefined : 'dimmed'}>
+                {upload ? upload.fileName : reading ? reading.name : t('import.noFile')}
+              </Text>
+              <input
+                id="import-file-input"
+                ref={fileRef}
+                type="file"
+                accept=".csv,.txt,.tsv,.xlsx"
+                data-testid="import-file"
+                onChange={(e) => void onFile(e)}
+                disabled={reading !== null || committing}
+                className="ed-visually-hidden"
+              />
+            </Group>
+            {reading && (
+              <Group gap="sm" data-testid="import-reading">
+                <Loader size="sm" />
+                <Text>{t('import.reading', { size: formatBytes(reading.size) })}</Text>
+              </Group>
+            )}
+            {uploadError && (
+              <Alert color="red" data-testid="import-error">
+                <Text className="ed-break">{uploadError}</Text>
+              </Alert>
+            )}
+          </Stack>
+        </Paper>
+
+        {upload && (
+          <>
+            <Paper withBorder p="md">
+              <Stack gap="sm">
+                <Group gap="lg" data-testid="import-file-info" wrap="wrap">
+                  <Text fw={700} className="ed-ellipsis" maw={360} title={upload.fileName}>
+                    {upload.fileName}
+                  </Text>
+                  <Text>{t('import.format', { format: upload.format.toUpperCase() })}</Text>
+                  <Text>{t('import.encoding', { encoding: upload.encoding })}</Text>
+                  {upload.delimiter !== null && <Text>{t('import.delimiter', { delimiter: delimiterName(t, upload.delimiter) })}</Text>}
+                  <Text fw={700} data-testid="import-row-count">
+                    {t('import.rows', { count: upload.rowCount, n: formatNumber(upload.rowCount) })}
+                  </Text>
+                </Group>
+                <SampleTable headers={upload.headers} rows={upload.sample} />
+              </Stack>
+            </Paper>
+
+            <Paper withBorder p="md">
+              <Stack gap="md">
+                <Title order={4}>{t('import.mapping')}</Title>
+                <MappingForm headers={upload.headers} value={mapping} onChange={setMapping} />
+                <NativeSelect
+                  label={t('import.defaultTicketType')}
+                  description={t('import.defaultTicketTypeHint')}
+                  data-testid="import-default-ticket-type"
+                  value={defaultTicketTypeId}
+                  onChange={(e) => setDefaultTicketTypeId(e.currentTarget.value)}
+                  data={ticketTypes.map((tt) => ({ value: tt.id, label: tt.name }))}
+                  maw={360}
+                />
+                {ticketTypes.length === 0 && (
+                  <Alert color="yellow">
+                    {t('import.noTicketTypes')}{' '}
+                    <Button variant="subtle" size="compact-sm" onClick={() => navigate('event')}>
+                      {t('nav.event')}
+                    </Button>
+                  </Alert>
+                )}
+                <Group>
+                  <Button onClick={() => void runCheck()} loading={checking} disabled={!defaultTicketTypeId} data-testid="import-check">
+                    {check && !checkIsCurrent ? t('import.recheck') : t('import.check')}
+                  </Button>
+                  {check && !checkIsCurrent && <Text c="orange.9">{t('import.mappingChanged')}</Text>}
+                </Group>
+                {check && <CheckSummary check={check} />}
+              </Stack>
+            </Paper>
+
+            <Paper withBorder p="md">
+              <Group align="flex-end" gap="md" wrap="wrap">
+                <NativeSelect
+                  label={t('import.duplicates')}
+                  data-testid="import-duplicates"
+                  value={duplicates}
+                  onChange={(e) => setDuplicates(e.currentTarget.value === 'merge' ? 'merge' : 'skip')}
+                  data={[
+                    { value: 'skip', label: t('import.duplicatesSkip') },
+                    { value: 'merge', label: t('import.duplicatesMerge') }
+                  ]}
+                  w={320}
+                />
+                <Button size="lg" color="green.8" onClick={() => void commit()} disabled={!checkIsCurrent || committing} data-testid="import-commit">
+                  {t('import.commit')}
+                </Button>
+                {committing && check && (
+                  <Group gap="sm" data-testid="import-saving">
+                    <Loader size="sm" />
+                    <Text>{t('import.saving', { n: formatNumber(check.ready) })}</Text>
+                  </Group>
+                )}
+              </Group>
+            </Paper>
+          </>
+        )}
+      </Stack>
+    </Screen>
+  )
+}
+
+function delimiterName(t: ReturnType<typeof useTranslation>['t'], d: string): string {
+  if (d === ',') return t('import.delimiters.comma')
+  if (d === ';') return t('import.delimiters.semicolon')
+  if (d === '\t') return t('import.delimiters.tab')
+  if (d === '|') return t('import.delimiters.pipe')
+  return JSON.stringify(d)
+}

@@ -1,0 +1,35 @@
+import { ScrollArea, Table } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+
+/** The first rows of the file as read, so the operator can see the columns are right. */
+export function SampleTable({ headers, rows }: { headers: string[]; rows: string[][] }) {
+  const { t } = useTranslation()
+  return (
+    <ScrollArea type="auto" offsetScrollbars data-testid="import-sample">
+      <Table striped withTableBorder withColumnBorders fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>#</Table.Th>
+            {headers.map((h, i) => (
+              <Table.Th key={i} maw={220} className="ed-ellipsis" title={h}>
+                {h.trim() ? h : t('import.column', { n: i + 1 })}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, r) => (
+            <Table.Tr key={r}>
+              <Table.Td c="dimmed">{r + 1}</Table.Td>
+              {headers.map((_, c) => (
+                <Table.Td key={c} maw={220} className="ed-ellipsis" title={row[c] ?? ''}>
+                  {row[c] ?? ''}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
+  )
+}
