@@ -7,7 +7,6 @@ CREATE TABLE `attendee_presence` (
 	`staff_id` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `attendee_presence_event_idx` ON `attendee_presence` (`event_id`);--> statement-breakpoint
 CREATE TABLE `attendees` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`id` text NOT NULL,
@@ -60,7 +59,7 @@ CREATE TABLE `checkins` (
 );
 --> statement-breakpoint
 CREATE INDEX `checkins_attendee_idx` ON `checkins` (`attendee_id`,`at`);--> statement-breakpoint
-CREATE INDEX `checkins_ref_idx` ON `checkins` (`ref_id`);--> statement-breakpoint
+CREATE INDEX `checkins_ref_idx` ON `checkins` (`ref_id`) WHERE "checkins"."ref_id" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `desks` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,

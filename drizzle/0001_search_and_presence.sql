@@ -27,7 +27,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER checkins_presence_undo AFTER INSERT ON checkins WHEN NEW.kind = 'undo' BEGIN
-  DELETE FROM attendee_presence WHERE checkin_id = NEW.ref_id;
+  DELETE FROM attendee_presence WHERE attendee_id = NEW.attendee_id AND checkin_id = NEW.ref_id;
   INSERT OR IGNORE INTO attendee_presence(attendee_id, event_id, checkin_id, at, desk_id, staff_id)
   SELECT c.attendee_id, c.event_id, c.id, c.at, c.desk_id, c.staff_id FROM checkins c
   WHERE c.attendee_id = NEW.attendee_id AND c.kind = 'in'

@@ -130,6 +130,19 @@ export class ChangeLog {
     return stmt
   }
 
+  /** A cached `INSERT INTO table (cols) VALUES (@cols)` taking the row object itself. */
+  insertStatement(table: string, columns: string[]): Statement {
+    const key = `${table}:${columns.join(',')}`
+    let stmt = this.statements.get(key)
+    if (!stmt) {
+      stmt = this.sqlite.prepare<unknown[]>(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
+      )
+      this.statements.set(key, stmt)
+    }
+    return stmt
+  }
+
   /** Appends a change record; false if this exact record (same HLC) is already here. */
   record(change: ChangeRecord): boolean {
     const result = this.insertChange.run(
@@ -197,9 +210,7 @@ export class ChangeLog {
     const row: Record<string, SqlValue> = {}
     for (const r of records) Object.assign(row, JSON.parse(r.data) as Record<string, SqlValue>)
     const cols = Object.keys(row).filter((c) => info.sqlColumns.has(c))
-    this.statement(`INSERT INTO ${info.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
-      ...cols.map((c) => row[c] ?? null)
-    )
+    this.insertStatement(info.name, cols).run(Object.fromEntries(cols.map((c) => [c, row[c] ?? null])))
     return true
   }
 }
@@ -221,10 +232,7 @@ export class Writer {
     }
     const rowId = data.id
     if (typeof rowId !== 'string') throw new Error(`${info.name} insert without id`)
-    const cols = Object.keys(data)
-    this.log
-      .statement(`INSERT INTO ${info.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-      .run(...cols.map((c) => data[c] ?? null))
+    this.log.insertStatement(info.name, Object.keys(data)).run(data)
     this.append(info, rowId, 'insert', data)
   }
 

@@ -5,6 +5,7 @@
  * changes, sessions) and derived tables (attendee_presence, attendees_fts — see
  * the custom migration) belong to this desk alone.
  */
+import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 export const events = sqliteTable('events', {
@@ -88,7 +89,13 @@ export const checkins = sqliteTable(
     staffId: text('staff_id').notNull(),
     method: text('method').notNull()
   },
-  (t) => [index('checkins_attendee_idx').on(t.attendeeId, t.at), index('checkins_ref_idx').on(t.refId)]
+  (t) => [
+    index('checkins_attendee_idx').on(t.attendeeId, t.at),
+    // Partial: only undo facts have a ref_id, so check-ins (the hot write) skip this index.
+    index('checkins_ref_idx')
+      .on(t.refId)
+      .where(sql`${t.refId} IS NOT NULL`)
+  ]
 )
 
 export const staff = sqliteTable('staff', {
@@ -140,15 +147,11 @@ export const sessions = sqliteTable('sessions', {
 })
 
 /** Derived from checkins by triggers: who is in right now. Rebuildable from the facts. */
-export const attendeePresence = sqliteTable(
-  'attendee_presence',
-  {
-    attendeeId: text('attendee_id').primaryKey(),
-    eventId: text('event_id').notNull(),
-    checkinId: text('checkin_id').notNull(),
-    at: text('at').notNull(),
-    deskId: text('desk_id').notNull(),
-    staffId: text('staff_id').notNull()
-  },
-  (t) => [index('attendee_presence_event_idx').on(t.eventId)]
-)
+export const attendeePresence = sqliteTable('attendee_presence', {
+  attendeeId: text('attendee_id').primaryKey(),
+  eventId: text('event_id').notNull(),
+  checkinId: text('checkin_id').notNull(),
+  at: text('at').notNull(),
+  deskId: text('desk_id').notNull(),
+  staffId: text('staff_id').notNull()
+})
