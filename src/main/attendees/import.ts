@@ -55,8 +55,7 @@ function checkRows(core: Core, eventId: string, importTable: Parameters<typeof m
   }
   issues.sort((a, b) => a.line - b.line)
   const existing = new Map<string, string>()
-  const emails = core.changeLog
-    .statement('SELECT email, id FROM attendees WHERE event_id = ? AND email IS NOT NULL ORDER BY seq DESC')
+  const emails = core.statement('SELECT email, id FROM attendees WHERE event_id = ? AND email IS NOT NULL ORDER BY seq DESC')
     .all(eventId) as { email: string; id: string }[]
   for (const e of emails) existing.set(e.email, e.id)
   return { rows: checked, issues, existing }

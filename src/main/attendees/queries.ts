@@ -66,21 +66,20 @@ export function ftsQuery(text: string): string | null {
 }
 
 export function getAttendee(core: Core, id: string): AttendeeRow {
-  const row = core.changeLog.statement(`${SELECT_ROW} WHERE a.id = ?`).get(id) as RawRow | undefined
+  const row = core.statement(`${SELECT_ROW} WHERE a.id = ?`).get(id) as RawRow | undefined
   if (!row) throw new ApiError('not_found', 'No such attendee')
   return toAttendeeRow(row)
 }
 
 export function findByCode(core: Core, eventId: string, code: string): AttendeeRow | null {
-  const row = core.changeLog.statement(`${SELECT_ROW} WHERE a.code = ? AND a.event_id = ?`).get(code, eventId) as
+  const row = core.statement(`${SELECT_ROW} WHERE a.code = ? AND a.event_id = ?`).get(code, eventId) as
     | RawRow
     | undefined
   return row ? toAttendeeRow(row) : null
 }
 
 export function findByEmail(core: Core, eventId: string, email: string): AttendeeRow | null {
-  const row = core.changeLog
-    .statement(`${SELECT_ROW} WHERE a.event_id = ? AND a.email = ? ORDER BY a.seq LIMIT 1`)
+  const row = core.statement(`${SELECT_ROW} WHERE a.event_id = ? AND a.email = ? ORDER BY a.seq LIMIT 1`)
     .get(eventId, email) as RawRow | undefined
   return row ? toAttendeeRow(row) : null
 }
@@ -89,14 +88,12 @@ export function findByEmail(core: Core, eventId: string, email: string): Attende
 export function searchAttendees(core: Core, eventId: string, text: string, limit: number): AttendeeRow[] {
   const match = ftsQuery(text)
   const rows = match
-    ? core.changeLog
-        .statement(
+    ? core.statement(
           `${SELECT_ROW} JOIN attendees_fts f ON f.rowid = a.seq
            WHERE attendees_fts MATCH ? AND a.event_id = ? ORDER BY f.rank LIMIT ?`
         )
         .all(match, eventId, limit)
-    : core.changeLog
-        .statement(`${SELECT_ROW} WHERE a.event_id = ? ORDER BY a.last_name, a.first_name LIMIT ?`)
+    : core.statement(`${SELECT_ROW} WHERE a.event_id = ? ORDER BY a.last_name, a.first_name LIMIT ?`)
         .all(eventId, limit)
   return (rows as RawRow[]).map(toAttendeeRow)
 }
@@ -130,12 +127,10 @@ export function listAttendees(
 ): { total: number; rows: AttendeeRow[] } {
   const { where, params } = filterClause(filter)
   const total = (
-    core.changeLog
-      .statement(`SELECT COUNT(*) AS n FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id WHERE ${where}`)
+    core.statement(`SELECT COUNT(*) AS n FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id WHERE ${where}`)
       .get(...params) as { n: number }
   ).n
-  const rows = core.changeLog
-    .statement(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.seq LIMIT ? OFFSET ?`)
+  const rows = core.statement(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.seq LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as RawRow[]
   return { total, rows: rows.map(toAttendeeRow) }
 }

@@ -16,7 +16,7 @@ export interface NewAttendee extends AttendeeInput {
 
 /** A code no attendee on this desk has yet. */
 export function uniqueCode(core: Core): string {
-  const taken = core.changeLog.statement('SELECT 1 FROM attendees WHERE code = ?')
+  const taken = core.statement('SELECT 1 FROM attendees WHERE code = ?')
   for (;;) {
     const code = newAttendeeCode()
     if (taken.get(code) === undefined) return code

@@ -36,8 +36,7 @@ function toInfo(r: InfoRow): CheckinInfo {
 }
 
 export function currentPresence(core: Core, attendeeId: string): CheckinInfo | null {
-  const row = core.changeLog
-    .statement(
+  const row = core.statement(
       `SELECT p.checkin_id, p.at, p.desk_id, p.staff_id, ${INFO_COLUMNS}
        FROM attendee_presence p ${INFO_JOINS('p')} WHERE p.attendee_id = ?`
     )
@@ -74,8 +73,7 @@ export function checkInAttendee(
 }
 
 export function undoCheckin(core: Core, write: Writer, checkinId: string, staffId: string): AttendeeRow {
-  const target = core.changeLog
-    .statement(
+  const target = core.statement(
       `SELECT c.id, c.attendee_id, c.event_id, c.kind,
               EXISTS (SELECT 1 FROM checkins u WHERE u.kind = 'undo' AND u.ref_id = c.id) AS undone
        FROM checkins c WHERE c.id = ?`
@@ -98,8 +96,7 @@ export function undoCheckin(core: Core, write: Writer, checkinId: string, staffI
 }
 
 export function checkinHistory(core: Core, attendeeId: string): (CheckinInfo & { kind: 'in' | 'undo'; method: string })[] {
-  const rows = core.changeLog
-    .statement(
+  const rows = core.statement(
       `SELECT c.id AS checkin_id, c.at, c.desk_id, c.staff_id, c.kind, c.method, ${INFO_COLUMNS}
        FROM checkins c ${INFO_JOINS('c')} WHERE c.attendee_id = ? ORDER BY c.at DESC`
     )
@@ -108,8 +105,7 @@ export function checkinHistory(core: Core, attendeeId: string): (CheckinInfo & {
 }
 
 export function counters(core: Core, eventId: string): Counters {
-  const byTicketType = core.changeLog
-    .statement(
+  const byTicketType = core.statement(
       `SELECT t.id AS ticketTypeId, t.name, t.color,
               COUNT(a.seq) AS expected, COUNT(p.attendee_id) AS checkedIn
        FROM ticket_types t

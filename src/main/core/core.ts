@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { eq, max } from 'drizzle-orm'
 import { contract, isMethodName, type ChangedEvent, type MethodName } from '../../shared/contract'
 import { ApiError } from '../../shared/errors'
-import { openDatabase, type Db, type Sqlite } from '../db/open'
+import { openDatabase, type Db, type Sqlite, type Statement } from '../db/open'
 import { changes, desks, meta } from '../db/schema'
 import { handlers } from '../handlers'
 import { ImportStaging } from '../attendees/import-staging'
@@ -49,6 +49,11 @@ export class Core {
     this.changeLog = new ChangeLog(this.sqlite, this.clock, this.deskId)
     this.changeLog.project('attendees', attendeeSearchIndex(this.sqlite))
     this.registerDesk()
+  }
+
+  /** A prepared statement, compiled once per desk and reused (hot paths run thousands a second). */
+  statement(sql: string): Statement {
+    return this.changeLog.statement(sql)
   }
 
   get deskName(): string {

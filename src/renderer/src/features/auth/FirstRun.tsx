@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LIMITS } from '../../../../shared/domain'
 import { call, errorMessage, fieldErrors } from '../../api/client'
 import { useSession } from '../../api/session'
 import { Centered } from '../../ui/Centered'
-import { LanguageSelect } from '../../shell/LanguageSelect'
+import { AuthHeader } from './AuthHeader'
 
 /** The very first start of a desk: create the first organizer, who is then signed in. */
 export function FirstRun({ deskName }: { deskName: string }) {
@@ -44,13 +44,7 @@ export function FirstRun({ deskName }: { deskName: string }) {
     <Centered>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Stack gap={4}>
-              <Title order={1}>{t('app.name')}</Title>
-              <Text c="dimmed">{t('auth.desk', { name: deskName })}</Text>
-            </Stack>
-            <LanguageSelect compact />
-          </Group>
+          <AuthHeader deskName={deskName} />
           <Title order={3}>{t('setup.title')}</Title>
           <Text>{t('setup.intro')}</Text>
           <TextInput

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import { Alert, Button, Loader, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, errorMessage } from '../../api/client'
 import { useSession } from '../../api/session'
 import { useQuery } from '../../api/useQuery'
 import { Centered } from '../../ui/Centered'
-import { LanguageSelect } from '../../shell/LanguageSelect'
+import { AuthHeader } from './AuthHeader'
 import { roleLabel } from './roles'
 
 /** Pick your name, type your PIN. */
@@ -45,13 +45,7 @@ export function SignIn({ deskName }: { deskName: string }) {
     <Centered width={640}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Stack gap={4}>
-              <Title order={1}>{t('app.name')}</Title>
-              <Text c="dimmed">{t('auth.desk', { name: deskName })}</Text>
-            </Stack>
-            <LanguageSelect compact />
-          </Group>
+          <AuthHeader deskName={deskName} />
           <Title order={3}>{t('signin.who')}</Title>
           {options.loading && !options.data && <Loader />}
           {options.error && <Alert color="red">{options.error}</Alert>}
