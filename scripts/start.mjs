@@ -16,7 +16,7 @@ if (binary && existsSync(binary)) {
   child = spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit' })
 } else {
   const dataDir = join(root, '.data', 'station')
-  console.log('eventdesk: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no network).')
+  console.log('eventdesk: the Electron binary is not installed (README: node node_modules/electron/install.js).')
   console.log('eventdesk: starting station mode instead — open the URL below in a browser.')
   console.log(`eventdesk: data in ${dataDir}; demo PINs are in the README.`)
   child = spawn(process.execPath, [join(root, 'out', 'main', 'station.js'), '--data', dataDir, '--demo', ...process.argv.slice(2)], {

@@ -3,7 +3,7 @@
  * renderer and the API over HTTP. Kiosk tablets, browser desks, badge print
  * stations and the end-to-end tests reach a desk this way.
  *
- *   node out/main/station.js --data <dir> [--port 4800] [--host 127.0.0.1] [--demo]
+ *   node out/main/station.js --data <dir> [--port 4800] [--host 127.0.0.1] [--name <desk name>] [--demo]
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -12,7 +12,7 @@ import { DEMO_STAFF, seedDemo } from './demo/seed'
 import { createStationServer } from './station/server'
 import { version } from '../../package.json'
 
-const USAGE = 'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--demo]'
+const USAGE = 'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--demo]'
 
 function main(): void {
   let args
@@ -22,6 +22,7 @@ function main(): void {
         data: { type: 'string' },
         port: { type: 'string', default: '4800' },
         host: { type: 'string', default: '127.0.0.1' },
+        name: { type: 'string' },
         demo: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false }
       }
@@ -35,13 +36,14 @@ function main(): void {
     return
   }
   const port = Number(args.port)
-  if (!args.data || !Number.isInteger(port) || port < 0 || port > 65535) {
+  const deskName = args.name?.trim()
+  if (!args.data || !Number.isInteger(port) || port < 0 || port > 65535 || deskName === '' || (deskName?.length ?? 0) > 60) {
     console.error(USAGE)
     process.exit(2)
   }
 
   const appRoot = resolve(__dirname, '../..')
-  const core = new Core({ dataDir: resolve(args.data), appRoot, appVersion: version })
+  const core = new Core({ dataDir: resolve(args.data), appRoot, appVersion: version, deskName })
   if (args.demo && isEmpty(core)) {
     const started = Date.now()
     seedDemo(core)

@@ -79,6 +79,10 @@ export const contract = {
     input: z.object({ staffId: id, pin: z.string().min(1).max(32) }).strict(),
     roles: 'public'
   }),
+  'desk.rename': method<{ deskId: string; deskName: string }>()({
+    input: z.object({ name: z.string().trim().min(1, 'Name is required').max(60) }).strict(),
+    roles: STAFF_ROLES.organizer
+  }),
   'staff.me': method<Omit<SessionInfo, 'token'>>()({ input: none, roles: ROLES }),
   'staff.signOut': method<{ ok: true }>()({ input: none, roles: ROLES }),
   'staff.list': method<StaffRow[]>()({ input: none, roles: STAFF_ROLES.organizer }),

@@ -51,6 +51,12 @@ test('a desk from first run to export', async ({ page, station }) => {
   await expect(page.getByTestId('event-select')).toContainText('Nordic Tech Summit')
   await shot(page, '02-event-setup')
 
+  // Name this desk, so outcomes say where someone was checked in.
+  await page.getByTestId('nav-staff').click()
+  await page.getByTestId('desk-name').fill('Entrance A')
+  await page.getByTestId('desk-name-save').click()
+  await expect(page.getByText('Entrance A').first()).toBeVisible()
+
   // Import a German semicolon CSV in Windows-1252 through the UI.
   const csvPath = join(tmpdir(), `eventdesk-e2e-${process.pid}.csv`)
   writeFileSync(csvPath, Buffer.from(attendeeCsv(), 'latin1'))
@@ -95,6 +101,8 @@ test('a desk from first run to export', async ({ page, station }) => {
   await search.fill(code.toLowerCase())
   await search.press('Enter')
   await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'already_checked_in')
+  await expect(page.getByTestId('checkin-previous')).toContainText('Entrance A')
+  await expect(page.getByTestId('checkin-previous')).toContainText('Olga Organizer')
   await shot(page, '07-already-checked-in')
   await search.fill('ZZZZZZ')
   await search.press('Enter')

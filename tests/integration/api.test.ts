@@ -75,6 +75,16 @@ describe('the API contract', () => {
     expect((await rejects(desk.call('staff.me', {}, token))).code).toBe('unauthenticated')
   })
 
+  it('renames this desk (organizers only) and the audit shows it', async () => {
+    const deskToken = await desk.tokenFor('desk')
+    expect((await rejects(desk.call('desk.rename', { name: 'Hall A' }, deskToken))).code).toBe('forbidden')
+    expect((await rejects(desk.call('desk.rename', { name: '   ' }, desk.organizer))).issues![0]!.path).toBe('name')
+    expect(await desk.call('desk.rename', { name: ' Entrance A ' }, desk.organizer)).toEqual({ deskId: desk.core.deskId, deskName: 'Entrance A' })
+    expect((await desk.call('system.status', {})).deskName).toBe('Entrance A')
+    const [latest] = await desk.call('audit.list', { limit: 1 }, desk.organizer)
+    expect(latest).toMatchObject({ action: 'desk.rename', table: 'desks', data: { name: 'Entrance A' }, deskName: 'Entrance A' })
+  })
+
   it('refuses a second first-run set-up', async () => {
     const err = await rejects(desk.call('staff.setupFirstOrganizer', { name: 'Mallory', pin: '1111' }))
     expect(err.code).toBe('conflict')

@@ -21,6 +21,8 @@ export interface CoreOptions {
   dataDir: string
   /** Folder with the app's `drizzle/` migrations. */
   appRoot: string
+  /** Names this desk (shown in check-in outcomes and the audit); the host name by default. */
+  deskName?: string
   appVersion?: string
 }
 
@@ -48,7 +50,7 @@ export class Core {
     this.clock = new DeskClock(this.deskId.replace(/-/g, '').slice(-16).toUpperCase(), last)
     this.changeLog = new ChangeLog(this.sqlite, this.clock, this.deskId)
     this.changeLog.project('attendees', attendeeSearchIndex(this.sqlite))
-    this.registerDesk()
+    this.registerDesk(options.deskName)
   }
 
   /** A prepared statement, compiled once per desk and reused (hot paths run thousands a second). */
@@ -111,12 +113,14 @@ export class Core {
     return deskId
   }
 
-  private registerDesk(): void {
-    if (this.db.select({ id: desks.id }).from(desks).where(eq(desks.id, this.deskId)).get()) return
+  private registerDesk(name: string | undefined): void {
+    const current = this.db.select({ name: desks.name }).from(desks).where(eq(desks.id, this.deskId)).get()
+    if (current && (!name || current.name === name)) return
     this.sqlite.transaction(() => {
-      this.changeLog
-        .writer({ staffId: null, action: 'desk.register' })
-        .insert(desks, { id: this.deskId, name: hostname(), createdAt: new Date().toISOString() })
+      const write = this.changeLog.writer({ staffId: null, action: current ? 'desk.rename' : 'desk.register' })
+      if (current) write.update(desks, this.deskId, { name: name! })
+      else write.insert(desks, { id: this.deskId, name: name ?? hostname(), createdAt: new Date().toISOString() })
     })()
   }
+
 }

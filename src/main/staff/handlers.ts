@@ -2,7 +2,7 @@ import { asc, eq, lt } from 'drizzle-orm'
 import { ApiError } from '../../shared/errors'
 import { newId } from '../core/ids'
 import { mutation, sessionOf, type Handlers } from '../core/rpc'
-import { changes, staff } from '../db/schema'
+import { changes, desks, staff } from '../db/schema'
 import { queryChanges } from './audit'
 import { closeSession, openSession, signIn, toStaffRow } from './auth'
 import { hashPin } from './pin'
@@ -12,6 +12,7 @@ type StaffMethods =
   | 'staff.setupFirstOrganizer'
   | 'staff.signInOptions'
   | 'staff.signIn'
+  | 'desk.rename'
   | 'staff.me'
   | 'staff.signOut'
   | 'staff.list'
@@ -50,6 +51,11 @@ export const staffHandlers = {
       .map((s) => ({ ...s, role: s.role as 'organizer' })),
 
   'staff.signIn': (input, { core }) => signIn(core, input.staffId, input.pin),
+
+  'desk.rename': mutation((input, { core, write }) => {
+    write.update(desks, core.deskId, { name: input.name })
+    return { deskId: core.deskId, deskName: input.name }
+  }),
 
   'staff.me': (_input, ctx) => ({ staff: sessionOf(ctx).staff, deskId: ctx.core.deskId, deskName: ctx.core.deskName }),
 

@@ -34,6 +34,7 @@ export function StaffScreen() {
           </Table.Tbody>
         </Table>
         <CreateStaff onCreated={list.reload} />
+        <RenameDesk />
       </Stack>
     </Screen>
   )
@@ -215,6 +216,57 @@ function CreateStaff({ onCreated }: { onCreated: () => void }) {
           <Group justify="flex-end">
             <Button type="submit" loading={busy} data-testid="staff-save">
               {t('staff.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  )
+}
+
+/** Names this desk, so "checked in at desk …" says something people recognise. */
+function RenameDesk() {
+  const { t } = useTranslation()
+  const current = useSession((s) => s.session?.deskName ?? '')
+  const updateSession = useSession((s) => s.update)
+  const [name, setName] = useState(current)
+  const [error, setError] = useState<string | undefined>()
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    try {
+      const result = await call('desk.rename', { name })
+      updateSession({ deskName: result.deskName })
+      setError(undefined)
+      notifySuccess(t('staff.deskRenamed', { name: result.deskName }))
+    } catch (err) {
+      setError(fieldErrors(err).name)
+      notifyError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={3}>{t('staff.deskTitle')}</Title>
+          <Group align="flex-end">
+            <TextInput
+              label={t('staff.deskName')}
+              description={t('staff.deskHelp')}
+              data-testid="desk-name"
+              value={name}
+              maxLength={60}
+              error={error}
+              onChange={(e) => setName(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" loading={busy} data-testid="desk-name-save">
+              {t('staff.deskSave')}
             </Button>
           </Group>
         </Stack>
