@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { LIMITS } from '../../../../shared/domain'
 import { call, errorMessage, fieldErrors } from '../../api/client'
 import { useSession } from '../../api/session'
+import { PinField } from '../../ui/PinField'
 import { Centered } from '../../ui/Centered'
 import { AuthHeader } from './AuthHeader'
 
@@ -57,29 +58,21 @@ export function FirstRun({ deskName }: { deskName: string }) {
             autoFocus
             size="lg"
           />
-          <TextInput
+          <PinField
             label={t('setup.pin')}
             description={t('auth.pinRule', { min: LIMITS.pin.min, max: LIMITS.pin.max })}
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
             data-testid="setup-pin"
             value={pin}
             onChange={(e) => setPin(e.currentTarget.value)}
             error={errors.pin}
-            maxLength={LIMITS.pin.max}
             size="lg"
           />
-          <TextInput
+          <PinField
             label={t('setup.pinConfirm')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
             data-testid="setup-pin-confirm"
             value={confirm}
             onChange={(e) => setConfirm(e.currentTarget.value)}
             error={errors.confirm}
-            maxLength={LIMITS.pin.max}
             size="lg"
           />
           {failure && (

@@ -1,9 +1,10 @@
-import { Alert, Button, Loader, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import { Alert, Button, Loader, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, errorMessage } from '../../api/client'
 import { useSession } from '../../api/session'
 import { useQuery } from '../../api/useQuery'
+import { PinField } from '../../ui/PinField'
 import { Centered } from '../../ui/Centered'
 import { AuthHeader } from './AuthHeader'
 import { roleLabel } from './roles'
@@ -71,18 +72,15 @@ export function SignIn({ deskName }: { deskName: string }) {
             ))}
           </SimpleGrid>
           {options.data && options.data.length === 0 && <Text>{t('signin.noStaff')}</Text>}
-          <TextInput
+          <PinField
             ref={pinRef}
             label={chosen ? t('signin.pinFor', { name: chosen.name }) : t('signin.pin')}
-            type="password"
-            inputMode="numeric"
             autoComplete="off"
             data-testid="signin-pin"
             value={pin}
             onChange={(e) => setPin(e.currentTarget.value)}
             disabled={!staffId}
             size="lg"
-            maxLength={32}
           />
           {failure && (
             <Alert color="red" data-testid="signin-error" role="alert">

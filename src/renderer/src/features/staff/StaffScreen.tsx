@@ -8,6 +8,7 @@ import { useLiveRefresh } from '../../api/live'
 import { useSession } from '../../api/session'
 import { useQuery } from '../../api/useQuery'
 import { notifyError, notifySuccess } from '../../ui/notify'
+import { PinField } from '../../ui/PinField'
 import { Screen } from '../../ui/Screen'
 import { roleLabel } from '../auth/roles'
 
@@ -107,18 +108,14 @@ function StaffRowView({ staff, onChanged }: { staff: StaffRow; onChanged: () => 
             }}
           >
             <Group gap="xs" wrap="nowrap" align="flex-start">
-              <TextInput
+              <PinField
                 size="sm"
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
                 aria-label={t('staff.newPin')}
                 placeholder={t('staff.newPin')}
                 data-testid="staff-new-pin"
                 value={pin}
                 onChange={(e) => setPin(e.currentTarget.value)}
                 error={pinError}
-                maxLength={LIMITS.pin.max}
                 w={130}
                 autoFocus
               />
@@ -200,17 +197,13 @@ function CreateStaff({ onCreated }: { onCreated: () => void }) {
               data={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
               error={errors.role}
             />
-            <TextInput
+            <PinField
               label={t('fields.pin')}
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
               data-testid="staff-pin"
               value={pin}
               onChange={(e) => setPin(e.currentTarget.value)}
               error={errors.pin}
               description={t('auth.pinRule', { min: LIMITS.pin.min, max: LIMITS.pin.max })}
-              maxLength={LIMITS.pin.max}
             />
           </SimpleGrid>
           <Group justify="flex-end">
