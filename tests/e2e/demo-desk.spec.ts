@@ -58,3 +58,18 @@ test('a wrong PIN is refused with a message', async ({ page, demoStation }) => {
   await expect(page.getByText(/wrong/i)).toBeVisible()
   await expect(page.getByTestId('signout')).toHaveCount(0)
 })
+
+test('a typed surname that could be a code shows the people instead of "unknown code"', async ({ page, demoStation }) => {
+  await signIn(page, demoStation.url, 'Demo Desk', '2222')
+  const search = page.getByTestId('desk-search')
+  await search.fill('tanaka') // six letters of the code alphabet, and a surname in the demo
+  await search.press('Enter')
+  await expect(page.getByTestId('desk-result').first()).toContainText('Tanaka')
+  await expect(page.getByTestId('checkin-outcome')).toHaveCount(0)
+  await expect(search).toHaveValue('tanaka')
+  // Its real code still checks in straight away.
+  const code = (await page.getByTestId('desk-result').first().getByTestId('desk-result-code').textContent())!.trim()
+  await search.fill(code)
+  await search.press('Enter')
+  await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', /admitted|already_checked_in/)
+})

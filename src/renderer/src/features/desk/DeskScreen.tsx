@@ -107,11 +107,22 @@ export function DeskScreen({ eventId }: { eventId: string }) {
   const onEnter = async (scan: boolean) => {
     const value = textRef.current.trim()
     if (!value) return
-    if (scanOnly || scan || (looksLikeCode(value) && !navigated.current)) {
+    if (scanOnly || scan) {
       await checkInByCode(value, scan ? 'scan' : 'code')
       return
     }
     const fresh = results.query === value
+    if (looksLikeCode(value) && !navigated.current) {
+      // Typed, not scanned: "WAGNER" is both a possible code and a surname. An
+      // unknown code that names people leaves the list up instead of a red outcome.
+      const rows = fresh ? results.rows : await run(value)
+      if (rows.length === 0 || rows.some((r) => r.code === value.toUpperCase())) {
+        await checkInByCode(value, 'code')
+      } else {
+        useNotes.getState().push('info', t('desk.pickFromList', { query: value }))
+      }
+      return
+    }
     const rows = fresh ? results.rows : await run(value)
     const row = fresh ? (rows[highlight] ?? rows[0]) : rows[0]
     if (!row) {
