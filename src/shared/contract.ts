@@ -172,6 +172,10 @@ export const contract = {
     input: z.object({ importId: id, mapping: columnMapping, defaultTicketTypeId: id }).strict(),
     roles: STAFF_ROLES.organizer
   }),
+  'import.progress': method<{ done: number; total: number }>()({
+    input: z.object({ importId: id }).strict(),
+    roles: STAFF_ROLES.organizer
+  }),
   'import.commit': method<ImportCommitResult>()({
     input: z
       .object({

@@ -92,12 +92,13 @@ describe('attendee import', () => {
 
   it('commits all rows or none: a failure half-way leaves nothing behind', async () => {
     const csv = ['First name,Last name,Email']
-    for (let i = 0; i < 500; i++) csv.push(`Atomic${i},Row,atomic${i}@example.com`)
+    for (let i = 0; i < 2500; i++) csv.push(`Atomic${i},Row,atomic${i}@example.com`)
     const up = await upload('atomic.csv', Buffer.from(csv.join('\n')).toString('base64'))
     const before = count()
     const changesBefore = (desk.core.sqlite.prepare('SELECT COUNT(*) AS n FROM changes').get() as { n: number }).n
-    // Sabotage row 300 at the database level, as a full disk or a bug would.
-    desk.core.sqlite.exec("CREATE TRIGGER sabotage BEFORE INSERT ON attendees WHEN NEW.first_name = 'Atomic300' BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    // Sabotage row 1,500 (after the commit has let the event loop breathe) at the
+    // database level, as a full disk or a bug would.
+    desk.core.sqlite.exec("CREATE TRIGGER sabotage BEFORE INSERT ON attendees WHEN NEW.first_name = 'Atomic1500' BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     try {
       await expect(desk.call('import.commit', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'skip' }, desk.organizer)).rejects.toThrow('disk full')
     } finally {
@@ -106,6 +107,60 @@ describe('attendee import', () => {
     expect(count()).toBe(before)
     expect((desk.core.sqlite.prepare('SELECT COUNT(*) AS n FROM changes').get() as { n: number }).n).toBe(changesBefore)
     expect(await desk.call('attendee.search', { eventId: desk.eventId, query: 'atomic1' }, desk.organizer)).toEqual([])
+  })
+})
+
+describe('a large import commit', () => {
+  it('keeps answering other requests, reports progress, and queues other writes behind it', async () => {
+    const csv = ['First name,Last name,Email']
+    for (let i = 0; i < 20_000; i++) csv.push(`Bulk${i},Person,bulk${i}@example.com`)
+    const up = await upload('bulk.csv', Buffer.from(csv.join('\n')).toString('base64'))
+    const { attendee: walkIn } = await desk.call(
+      'attendee.registerWalkUp',
+      { eventId: desk.eventId, firstName: 'Queued', lastName: 'Writer', email: null, company: null, ticketTypeId: desk.gaId, paymentMethod: 'cash', amountCents: 0, checkIn: false },
+      desk.organizer
+    )
+    const events: string[] = []
+    const commit = desk
+      .call('import.commit', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'skip' }, desk.organizer)
+      .then((r) => (events.push('commit done'), r))
+    await new Promise((resolve) => setImmediate(resolve)) // let the commit start
+    const seen: number[] = []
+    while (!events.includes('commit done')) {
+      const p = await desk.call('import.progress', { importId: up.importId }, desk.organizer).catch(() => null)
+      if (p && p.total > 0) seen.push(p.done)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    const checkin = desk.call('checkin.byAttendee', { attendeeId: walkIn.id }, desk.organizer).then((r) => (events.push('check-in done'), r))
+    expect((await commit).created).toBe(20_000)
+    expect((await checkin).outcome).toBe('admitted')
+    expect(events).toEqual(['commit done', 'check-in done'])
+    // Progress was seen part-way, rising.
+    expect(seen.some((n) => n > 0 && n < 20_000)).toBe(true)
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen)
+  })
+
+  it('lets a write queued during the commit wait for it rather than join its transaction', async () => {
+    const csv = ['First name,Last name,Email']
+    for (let i = 0; i < 5000; i++) csv.push(`Rollback${i},Person,rb${i}@example.com`)
+    const up = await upload('rb.csv', Buffer.from(csv.join('\n')).toString('base64'))
+    desk.core.sqlite.exec("CREATE TRIGGER sabotage2 BEFORE INSERT ON attendees WHEN NEW.first_name = 'Rollback4000' BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    try {
+      const commit = desk.call('import.commit', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'skip' }, desk.organizer)
+      await new Promise((resolve) => setImmediate(resolve))
+      // Issued while the import's transaction is open; must survive its rollback.
+      const walkUp = desk.call(
+        'attendee.registerWalkUp',
+        { eventId: desk.eventId, firstName: 'Survivor', lastName: 'Walkup', email: null, company: null, ticketTypeId: desk.gaId, paymentMethod: 'card', amountCents: 0, checkIn: true },
+        desk.organizer
+      )
+      await expect(commit).rejects.toThrow('disk full')
+      const { attendee } = await walkUp
+      expect((await desk.call('attendee.get', { id: attendee.id }, desk.organizer)).checkedInAt).not.toBeNull()
+      expect(await desk.call('attendee.search', { eventId: desk.eventId, query: 'rollback1' }, desk.organizer)).toEqual([])
+    } finally {
+      desk.core.sqlite.exec('DROP TRIGGER sabotage2')
+    }
   })
 })
 

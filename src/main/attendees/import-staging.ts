@@ -10,6 +10,8 @@ interface Staged {
   staffId: string
   table: ParsedTable
   expiresAt: number
+  /** Rows written so far by a running commit (read by `import.progress`). */
+  progress: { done: number; total: number } | null
 }
 
 /**
@@ -25,7 +27,7 @@ export class ImportStaging {
     const mine = [...this.staged.entries()].filter(([, s]) => s.staffId === staffId)
     if (mine.length >= MAX_STAGED) this.staged.delete(mine[0]![0])
     const id = newId()
-    this.staged.set(id, { eventId, staffId, table, expiresAt: Date.now() + TTL_MS })
+    this.staged.set(id, { eventId, staffId, table, expiresAt: Date.now() + TTL_MS, progress: null })
     return id
   }
 

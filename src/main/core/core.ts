@@ -37,6 +37,7 @@ export class Core {
   readonly imports = new ImportStaging()
   readonly appVersion: string
   private readonly emitter = new EventEmitter()
+  private writeQueue: Promise<unknown> = Promise.resolve()
 
   constructor(options: CoreOptions) {
     mkdirSync(options.dataDir, { recursive: true })
@@ -89,6 +90,16 @@ export class Core {
     const handler = handlers[name] as Handler<MethodName>
     const ctx: Ctx = { core: this, session, method: name }
     return await handler(parsed.data as never, ctx)
+  }
+
+  /**
+   * Runs `work` when every write queued before it has finished: writes never
+   * interleave, even when one of them yields to the event loop mid-transaction.
+   */
+  exclusive<T>(work: () => T | Promise<T>): Promise<T> {
+    const run = this.writeQueue.then(work)
+    this.writeQueue = run.catch(() => undefined)
+    return run
   }
 
   onChanged(listener: (event: ChangedEvent) => void): () => void {

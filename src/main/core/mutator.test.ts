@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openDesk, removeDir, type TestDesk } from '../../../tests/integration/helpers'
 import { attendees, checkins, events } from '../db/schema'
 import { searchAttendees } from '../attendees/queries'
@@ -115,8 +115,12 @@ describe('applying changes from another desk', () => {
     write(a, (w) => w.insert(events, event))
     ship(a, b)
     const mark = changesOf(a).at(-1)!.hlc
+    // Two independent clocks: only the wall time decides which edit is later.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 1000 })
     write(a, (w) => w.update(events, 'evt-1', { name: 'First' }))
-    write(b, (w) => w.update(events, 'evt-1', { name: 'Second' })) // later HLC
+    vi.setSystemTime(Date.now() + 1000)
+    write(b, (w) => w.update(events, 'evt-1', { name: 'Second' }))
+    vi.useRealTimers()
     ship(b, a, mark)
     ship(a, b, mark) // older edit arrives last at b: must not win
     expect(a.core.sqlite.prepare('SELECT name FROM events').get()).toEqual({ name: 'Second' })

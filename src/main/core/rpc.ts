@@ -3,6 +3,8 @@
  * `mutation(fn)` runs fn in one SQLite transaction with a Writer bound to the
  * calling staff member and the method name (the change log is the audit), and
  * tells listeners what changed once the transaction has committed.
+ * Writes run one at a time (Core.exclusive), so a long write can let the event
+ * loop breathe (`chunkedMutation`) without another write joining its transaction.
  */
 import type { MethodName, ParsedInputOf, ResultOf } from '../../shared/contract'
 import type { StaffRow } from '../../shared/domain'
@@ -37,12 +39,50 @@ export function sessionOf(ctx: Ctx): Session {
   return ctx.session
 }
 
-export function mutation<I, R>(fn: (input: I, ctx: WriteCtx) => R): (input: I, ctx: Ctx) => R {
-  return (input, ctx) => {
-    const touched: Touched = { tables: new Set(), eventIds: new Set() }
-    const write = ctx.core.changeLog.writer({ staffId: ctx.session?.staff.id ?? null, action: ctx.method }, touched)
-    const result = ctx.core.sqlite.transaction(() => fn(input, { ...ctx, write }))()
-    if (touched.tables.size > 0) ctx.core.notifyChanged(touched)
-    return result
-  }
+function writerFor(ctx: Ctx): { write: Writer; touched: Touched } {
+  const touched: Touched = { tables: new Set(), eventIds: new Set() }
+  return { write: ctx.core.changeLog.writer({ staffId: ctx.session?.staff.id ?? null, action: ctx.method }, touched), touched }
+}
+
+export function mutation<I, R>(fn: (input: I, ctx: WriteCtx) => R): (input: I, ctx: Ctx) => Promise<R> {
+  return (input, ctx) =>
+    ctx.core.exclusive(() => {
+      const { write, touched } = writerFor(ctx)
+      const result = ctx.core.sqlite.transaction(() => fn(input, { ...ctx, write }))()
+      if (touched.tables.size > 0) ctx.core.notifyChanged(touched)
+      return result
+    })
+}
+
+export interface ChunkedWriteCtx extends WriteCtx {
+  /** Lets other requests (searches, pages) run between chunks; the transaction stays open. */
+  breathe(): Promise<void>
+}
+
+/**
+ * A write too big for one tick (a 50,000-row import): still one transaction —
+ * all or nothing, also under kill -9 — but the event loop runs between chunks,
+ * so the desk keeps answering reads and can report progress. Other writes wait
+ * their turn. Reads on this connection see the rows written so far.
+ */
+export function chunkedMutation<I, R>(
+  fn: (input: I, ctx: ChunkedWriteCtx) => Promise<R>
+): (input: I, ctx: Ctx) => Promise<R> {
+  return (input, ctx) =>
+    ctx.core.exclusive(async () => {
+      const { sqlite } = ctx.core
+      const { write, touched } = writerFor(ctx)
+      const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+      sqlite.exec('BEGIN IMMEDIATE')
+      let result: R
+      try {
+        result = await fn(input, { ...ctx, write, breathe })
+        sqlite.exec('COMMIT')
+      } catch (err) {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+        throw err
+      }
+      if (touched.tables.size > 0) ctx.core.notifyChanged(touched)
+      return result
+    })
 }

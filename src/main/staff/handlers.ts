@@ -39,7 +39,10 @@ export const staffHandlers = {
     clockWarning: core.clock.warning
   }),
 
-  'staff.setupFirstOrganizer': (input, ctx) => openSession(ctx.core, createFirstOrganizer(input, ctx)),
+  'staff.setupFirstOrganizer': async (input, ctx) => {
+    const member = await createFirstOrganizer(input, ctx)
+    return ctx.core.exclusive(() => openSession(ctx.core, member))
+  },
 
   'staff.signInOptions': (_input, { core }) =>
     core.db
@@ -50,7 +53,7 @@ export const staffHandlers = {
       .all()
       .map((s) => ({ ...s, role: s.role as 'organizer' })),
 
-  'staff.signIn': (input, { core }) => signIn(core, input.staffId, input.pin),
+  'staff.signIn': (input, { core }) => core.exclusive(() => signIn(core, input.staffId, input.pin)),
 
   'desk.rename': mutation((input, { core, write }) => {
     write.update(desks, core.deskId, { name: input.name })
@@ -59,10 +62,11 @@ export const staffHandlers = {
 
   'staff.me': (_input, ctx) => ({ staff: sessionOf(ctx).staff, deskId: ctx.core.deskId, deskName: ctx.core.deskName }),
 
-  'staff.signOut': (_input, ctx) => {
-    closeSession(ctx.core, sessionOf(ctx).tokenHash)
-    return { ok: true as const }
-  },
+  'staff.signOut': (_input, ctx) =>
+    ctx.core.exclusive(() => {
+      closeSession(ctx.core, sessionOf(ctx).tokenHash)
+      return { ok: true as const }
+    }),
 
   'staff.list': (_input, { core }) => core.db.select().from(staff).orderBy(asc(staff.name)).all().map(toStaffRow),
 

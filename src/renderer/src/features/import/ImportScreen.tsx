@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, NativeSelect, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IMPORT_FIELDS, type ColumnMapping, type ImportCheckResult, type ImportCommitResult, type ImportUploadResult } from '../../../../shared/import'
@@ -12,6 +12,7 @@ import { CheckSummary } from './CheckSummary'
 import { MappingForm, type MappingValues } from './MappingForm'
 import { readAsBase64 } from './readFile'
 import { SampleTable } from './SampleTable'
+import { useCommitProgress } from './useCommitProgress'
 
 function toValues(mapping: ColumnMapping): MappingValues {
   const out = {} as MappingValues
@@ -43,6 +44,7 @@ export function ImportScreen({ eventId }: { eventId: string }) {
   const [checking, setChecking] = useState(false)
   const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip')
   const [committing, setCommitting] = useState(false)
+  const progress = useCommitProgress(upload?.importId ?? null, committing)
   const [result, setResult] = useState<ImportCommitResult | null>(null)
 
   useEffect(() => {
@@ -244,10 +246,17 @@ export function ImportScreen({ eventId }: { eventId: string }) {
                   {t('import.commit')}
                 </Button>
                 {committing && check && (
-                  <Group gap="sm" data-testid="import-saving">
-                    <Loader size="sm" />
-                    <Text>{t('import.saving', { n: formatNumber(check.ready) })}</Text>
-                  </Group>
+                  <Stack gap={4} miw={280} data-testid="import-saving">
+                    <Group gap="sm">
+                      <Loader size="sm" />
+                      <Text>
+                        {progress
+                          ? t('import.savingProgress', { done: formatNumber(progress.done), n: formatNumber(progress.total) })
+                          : t('import.saving', { n: formatNumber(check.ready) })}
+                      </Text>
+                    </Group>
+                    {progress && <Progress value={(100 * progress.done) / progress.total} aria-label={t('import.saving', { n: formatNumber(progress.total) })} />}
+                  </Stack>
                 )}
               </Group>
             </Paper>
