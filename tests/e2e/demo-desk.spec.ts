@@ -73,3 +73,35 @@ test('a typed surname that could be a code shows the people instead of "unknown 
   await search.press('Enter')
   await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', /admitted|already_checked_in/)
 })
+
+test('an organizer fixes a typo, cancels a registration, and reads it all in the audit', async ({ page, demoStation }) => {
+  forbidDialogs(page)
+  await signIn(page, demoStation.url, 'Demo Organizer', '1234')
+  await page.getByTestId('nav-attendees').click()
+  await page.getByTestId('attendees-checked-in').selectOption('no')
+  await page.getByTestId('attendee-row').first().click()
+  const detail = page.getByTestId('attendee-detail')
+  await expect(detail).toBeVisible()
+  await page.getByTestId('detail-company').fill('Typo Fixed GmbH')
+  await page.getByTestId('detail-save').click()
+  await expect(page.getByTestId('detail-history')).toContainText('Typo Fixed GmbH')
+  await page.getByTestId('detail-cancel').click()
+  await page.getByTestId('detail-cancel-confirm').click()
+  await expect(page.getByTestId('detail-reinstate')).toBeVisible()
+  await shot(page, '15-attendee-detail')
+  await page.keyboard.press('Escape')
+
+  // The desk now says "cancelled" for that person.
+  await page.getByTestId('nav-desk').click()
+  await page.getByTestId('desk-search').fill('Typo Fixed')
+  await expect(page.getByTestId('desk-result')).toHaveCount(1)
+  await page.getByTestId('desk-checkin').click()
+  await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'cancelled')
+
+  // The audit shows both changes with who made them.
+  await page.getByTestId('nav-audit').click()
+  const entries = page.getByTestId('audit-entry')
+  await expect(entries.first()).toContainText('Demo Organizer')
+  await expect(page.getByTestId('audit-list')).toContainText('Typo Fixed GmbH')
+  await shot(page, '16-audit')
+})
