@@ -9,7 +9,7 @@ export interface Results {
 }
 
 const EMPTY: Results = { query: '', rows: [] }
-export const SEARCH_DEBOUNCE_MS = 80
+export const SEARCH_DEBOUNCE_MS = 50
 const LIMIT = 25
 
 /** Search-as-you-type for the Desk: debounced, and only the newest answer is shown. */
