@@ -49,6 +49,8 @@ describe('station mode', () => {
     expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid_input', issues: [{ path: 'query' }] } } })
     const get = await fetch(`${station.url}/api/rpc/event.list`)
     expect(get.status).toBe(405)
+    const malformed = await fetch(`${station.url}/api/rpc/%E0%A4%A`, { method: 'POST', body: '{}' })
+    expect(malformed.status).toBe(400)
   })
 
   it('serves the renderer with security headers and never files outside it', async () => {

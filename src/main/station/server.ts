@@ -64,7 +64,13 @@ export function createStationServer(core: Core, rendererDir: string): StationSer
 
 async function handle(core: Core, rendererDir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://station')
-  if (url.pathname === '/api/health') {
+  let pathname: string
+  try {
+    pathname = decodeURIComponent(url.pathname)
+  } catch {
+    return sendJson(res, 400, new ApiError('invalid_input', 'Malformed URL').toBody())
+  }
+  if (pathname === '/api/health') {
     return sendJson(res, 200, {
       ok: true,
       app: 'eventdesk',
@@ -73,15 +79,15 @@ async function handle(core: Core, rendererDir: string, req: IncomingMessage, res
       deskId: core.deskId
     })
   }
-  if (url.pathname.startsWith('/api/rpc/')) {
+  if (pathname.startsWith('/api/rpc/')) {
     if (req.method !== 'POST') return sendJson(res, 405, new ApiError('invalid_input', 'Use POST').toBody())
-    return handleRpc(core, decodeURIComponent(url.pathname.slice('/api/rpc/'.length)), req, res)
+    return handleRpc(core, pathname.slice('/api/rpc/'.length), req, res)
   }
-  if (url.pathname.startsWith('/api/')) {
-    return sendJson(res, 404, new ApiError('unknown_method', `No such endpoint ${url.pathname}`).toBody())
+  if (pathname.startsWith('/api/')) {
+    return sendJson(res, 404, new ApiError('unknown_method', `No such endpoint ${pathname}`).toBody())
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' })
-  serveStatic(rendererDir, url.pathname, res)
+  serveStatic(rendererDir, pathname, res)
 }
 
 async function handleRpc(core: Core, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -127,7 +133,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 function serveStatic(rendererDir: string, pathname: string, res: ServerResponse): void {
   const root = normalize(rendererDir)
-  let file = normalize(join(root, decodeURIComponent(pathname)))
+  let file = normalize(join(root, pathname))
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(400).end()
     return
