@@ -86,7 +86,7 @@ async function handle(core: Core, rendererDir: string, req: IncomingMessage, res
   if (pathname.startsWith('/api/')) {
     return sendJson(res, 404, new ApiError('unknown_method', `No such endpoint ${pathname}`).toBody())
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' })
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, new ApiError('invalid_input', 'Method not allowed').toBody())
   serveStatic(rendererDir, pathname, res)
 }
 
