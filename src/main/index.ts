@@ -48,7 +48,7 @@ void app.whenReady().then(() => {
     } catch (err) {
       if (err instanceof ApiError) return { ok: false, ...err.toBody() }
       console.error(`eventdesk: ${String(method)} failed`, err)
-      return { ok: false, ...new ApiError('internal', 'Something went wrong on the desk; nothing was saved').toBody() }
+      return { ok: false, ...new ApiError('internal', 'Something went wrong on the desk; nothing was saved', { key: 'internal' }).toBody() }
     }
   })
   desk.onChanged((event) => {

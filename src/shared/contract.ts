@@ -10,6 +10,7 @@ import {
   attendeeInput,
   ATTENDEE_STATUSES,
   eventInput,
+  FIELD_MESSAGES,
   id,
   PAYMENT_METHODS,
   staffInput,
@@ -80,7 +81,7 @@ export const contract = {
     roles: 'public'
   }),
   'desk.rename': method<{ deskId: string; deskName: string }>()({
-    input: z.object({ name: z.string().trim().min(1, 'Name is required').max(60) }).strict(),
+    input: z.object({ name: z.string().trim().min(1, FIELD_MESSAGES.nameRequired).max(60) }).strict(),
     roles: STAFF_ROLES.organizer
   }),
   'staff.me': method<Omit<SessionInfo, 'token'>>()({ input: none, roles: ROLES }),
@@ -148,7 +149,7 @@ export const contract = {
       .strict()
       .refine((a) => a.firstName !== '' || a.lastName !== '', {
         path: ['lastName'],
-        message: 'Enter a first or last name'
+        message: FIELD_MESSAGES.firstOrLastName
       }),
     roles: STAFF_ROLES.desk
   }),
@@ -163,7 +164,7 @@ export const contract = {
       .object({
         eventId: id,
         fileName: z.string().min(1).max(255),
-        base64: z.string().min(1, 'The file is empty').max(MAX_UPLOAD_BASE64, 'The file is too large')
+        base64: z.string().min(1, FIELD_MESSAGES.fileEmpty).max(MAX_UPLOAD_BASE64, FIELD_MESSAGES.fileTooLarge)
       })
       .strict(),
     roles: STAFF_ROLES.organizer

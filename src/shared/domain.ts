@@ -20,6 +20,35 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 export type Language = (typeof LANGUAGES)[number]
 export type CheckinMethod = (typeof CHECKIN_METHODS)[number]
 
+/**
+ * Validation messages: English for the API, keyed so the renderer shows them in
+ * the operator's language (core/core.ts maps a message back to its key).
+ */
+export const FIELD_MESSAGES = {
+  nameRequired: 'Name is required',
+  codeRequired: 'Code is required',
+  firstOrLastName: 'Enter a first or last name',
+  email: 'Enter a valid e-mail address',
+  dateFormat: 'Use the date format YYYY-MM-DD',
+  endBeforeStart: 'The end date is before the start date',
+  timeZone: 'Unknown time zone',
+  colour: 'Use a colour like #1e88e5',
+  currency: 'Use a 3-letter currency code like EUR',
+  codeChars: 'Letters, digits, - and _ only',
+  pinDigits: 'The PIN is digits only',
+  pinTooShort: `At least ${LIMITS.pin.min} digits`,
+  pinTooLong: `At most ${LIMITS.pin.max} digits`,
+  fileEmpty: 'The file is empty',
+  fileTooLarge: 'The file is too large'
+} as const
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES
+/** Numbers a translated message needs. */
+export const FIELD_MESSAGE_PARAMS: Partial<Record<FieldMessageKey, Record<string, number>>> = {
+  pinTooShort: { min: LIMITS.pin.min },
+  pinTooLong: { max: LIMITS.pin.max }
+}
+const M = FIELD_MESSAGES
+
 export const id = z.string().min(1).max(64)
 const text = (max: number = LIMITS.text) => z.string().trim().max(max)
 const optionalText = (max: number = LIMITS.text) =>
@@ -29,15 +58,15 @@ const optionalText = (max: number = LIMITS.text) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null))
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the date format YYYY-MM-DD')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, M.dateFormat)
 const email = z
   .string()
   .trim()
   .max(LIMITS.text)
   .toLowerCase()
-  .pipe(z.email('Enter a valid e-mail address'))
+  .pipe(z.email(M.email))
 const optionalEmail = z.union([z.literal('').transform(() => null), email, z.null()]).optional().transform((v) => v ?? null)
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1e88e5')
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, M.colour)
 const money = z.number().int().min(0).max(100_000_000)
 const timezone = z.string().min(1).max(64).refine((tz) => {
   try {
@@ -46,11 +75,11 @@ const timezone = z.string().min(1).max(64).refine((tz) => {
   } catch {
     return false
   }
-}, 'Unknown time zone')
+}, M.timeZone)
 
 export const eventInput = z
   .object({
-    name: text().min(1, 'Name is required'),
+    name: text().min(1, M.nameRequired),
     type: z.enum(EVENT_TYPES),
     startDate: isoDate,
     endDate: isoDate,
@@ -59,14 +88,14 @@ export const eventInput = z
     capacity: z.number().int().min(0).max(10_000_000).nullable(),
     status: z.enum(EVENT_STATUSES)
   })
-  .refine((e) => e.endDate >= e.startDate, { path: ['endDate'], message: 'The end date is before the start date' })
+  .refine((e) => e.endDate >= e.startDate, { path: ['endDate'], message: M.endBeforeStart })
 export type EventInput = z.infer<typeof eventInput>
 
 export const ticketTypeInput = z.object({
-  code: z.string().trim().min(1, 'Code is required').max(16).regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, - and _ only'),
-  name: text().min(1, 'Name is required'),
+  code: z.string().trim().min(1, M.codeRequired).max(16).regex(/^[A-Za-z0-9_-]+$/, M.codeChars),
+  name: text().min(1, M.nameRequired),
   priceCents: money,
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code like EUR'),
+  currency: z.string().regex(/^[A-Z]{3}$/, M.currency),
   capacity: z.number().int().min(0).max(10_000_000).nullable(),
   color: colour
 })
@@ -85,18 +114,18 @@ export const attendeeFields = z.object({
 })
 export const attendeeInput = attendeeFields.refine((a) => a.firstName !== '' || a.lastName !== '', {
   path: ['lastName'],
-  message: 'Enter a first or last name'
+  message: M.firstOrLastName
 })
 export type AttendeeInput = z.infer<typeof attendeeInput>
 
 export const staffInput = z.object({
-  name: text().min(1, 'Name is required'),
+  name: text().min(1, M.nameRequired),
   role: z.enum(ROLES),
   pin: z
     .string()
-    .regex(/^\d+$/, 'The PIN is digits only')
-    .min(LIMITS.pin.min, `At least ${LIMITS.pin.min} digits`)
-    .max(LIMITS.pin.max, `At most ${LIMITS.pin.max} digits`)
+    .regex(/^\d+$/, M.pinDigits)
+    .min(LIMITS.pin.min, M.pinTooShort)
+    .max(LIMITS.pin.max, M.pinTooLong)
 })
 
 // ---- results ----

@@ -12,24 +12,45 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS
 
+export type MessageParams = Record<string, string | number>
+
+/**
+ * Messages carry an English text (for the API and logs) and, where a screen
+ * shows them, a stable `key` with `params` the renderer translates.
+ */
 export interface FieldIssue {
   path: string
   message: string
+  key?: string
+  params?: MessageParams
 }
 
 /** The error shape every transport carries (HTTP body, IPC rejection). */
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; issues?: FieldIssue[] }
+  error: { code: ErrorCode; message: string; key?: string; params?: MessageParams; issues?: FieldIssue[] }
+}
+
+export interface ApiErrorDetail {
+  issues?: FieldIssue[]
+  key?: string
+  params?: MessageParams
 }
 
 export class ApiError extends Error {
+  readonly issues?: FieldIssue[]
+  readonly key?: string
+  readonly params?: MessageParams
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly issues?: FieldIssue[]
+    detail: ApiErrorDetail = {}
   ) {
     super(message)
     this.name = 'ApiError'
+    this.issues = detail.issues
+    this.key = detail.key
+    this.params = detail.params
   }
 
   get status(): number {
@@ -37,13 +58,22 @@ export class ApiError extends Error {
   }
 
   toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } }
+    const { issues, key, params } = this
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(key ? { key } : {}),
+        ...(params ? { params } : {}),
+        ...(issues ? { issues } : {})
+      }
+    }
   }
 
   static fromBody(body: unknown, fallbackMessage: string): ApiError {
     const err = (body as Partial<ApiErrorBody> | null)?.error
     if (err && typeof err.code === 'string' && err.code in ERROR_STATUS) {
-      return new ApiError(err.code, err.message ?? fallbackMessage, err.issues)
+      return new ApiError(err.code, err.message ?? fallbackMessage, { issues: err.issues, key: err.key, params: err.params })
     }
     return new ApiError('internal', fallbackMessage)
   }

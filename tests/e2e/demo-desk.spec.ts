@@ -34,6 +34,14 @@ test('the desk speaks German when asked', async ({ page, demoStation }) => {
   await page.getByTestId('language-select').selectOption('de')
   await expect(page.getByTestId('nav-desk')).not.toHaveText(english!)
   await shot(page, '11-desk-german')
+  // The core's validation messages arrive translated too.
+  await page.getByTestId('walkup-open').click()
+  await page.getByTestId('walkup-last-name').fill('Schmidt')
+  await page.getByTestId('walkup-email').fill('keine-adresse')
+  await page.getByTestId('walkup-submit').click()
+  await expect(page.getByText('Bitte eine gültige E-Mail-Adresse angeben.').first()).toBeVisible()
+  await shot(page, '11b-walkup-german-error')
+  await page.keyboard.press('Escape')
   await page.getByTestId('language-select').selectOption('en')
 })
 
@@ -55,8 +63,13 @@ test('a wrong PIN is refused with a message', async ({ page, demoStation }) => {
   await page.getByTestId('signin-staff').filter({ hasText: 'Demo Organizer' }).click()
   await page.getByTestId('signin-pin').fill('9999')
   await page.getByTestId('signin-submit').click()
-  await expect(page.getByText(/wrong/i)).toBeVisible()
+  await expect(page.getByText('Wrong name or PIN.')).toBeVisible()
   await expect(page.getByTestId('signout')).toHaveCount(0)
+  await page.getByTestId('language-select').selectOption('de')
+  await page.getByTestId('signin-pin').fill('8888')
+  await page.getByTestId('signin-submit').click()
+  await expect(page.getByText('Falscher Name oder falsche PIN.')).toBeVisible()
+  await page.getByTestId('language-select').selectOption('en')
 })
 
 test('a typed surname that could be a code shows the people instead of "unknown code"', async ({ page, demoStation }) => {

@@ -25,6 +25,14 @@ describe('the API contract', () => {
     expect(err.code).toBe('invalid_input')
     expect(err.message).toBe('Invalid name: Name is required')
     expect(err.issues!.map((i) => i.path).sort()).toEqual(['color', 'currency', 'name', 'priceCents'])
+    // Each issue carries a key (and numbers) the screens translate.
+    const keyed = Object.fromEntries(err.issues!.map((i) => [i.path, [i.key, i.params]]))
+    expect(keyed).toEqual({
+      name: ['nameRequired', undefined],
+      priceCents: ['tooSmall', { min: 0 }],
+      currency: ['currency', undefined],
+      color: ['colour', undefined]
+    })
   })
 
   it('refuses extra fields and wrong types rather than ignoring them', async () => {
@@ -60,7 +68,7 @@ describe('the API contract', () => {
       expect((await rejects(desk.call('staff.signIn', { staffId: member.id, pin: '0000' }))).code).toBe('unauthenticated')
     }
     const locked = await rejects(desk.call('staff.signIn', { staffId: member.id, pin: '4321' }))
-    expect(locked.code).toBe('rate_limited')
+    expect(locked).toMatchObject({ code: 'rate_limited', key: 'lockedOut', params: { seconds: 30 } })
     await desk.call('staff.signOut', {}, session.token)
     expect((await rejects(desk.call('staff.me', {}, session.token))).code).toBe('unauthenticated')
   })

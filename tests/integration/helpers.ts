@@ -78,7 +78,9 @@ export async function deskWithEvent(): Promise<
   }
 }
 
-export async function rejects(promise: Promise<unknown>): Promise<{ code: string; message: string; issues?: { path: string }[] }> {
+export async function rejects(
+  promise: Promise<unknown>
+): Promise<{ code: string; message: string; key?: string; issues?: { path: string; key?: string; params?: unknown }[] }> {
   try {
     await promise
   } catch (err) {

@@ -58,11 +58,12 @@ export const attendeeHandlers = {
     if (fields.email) {
       const existing = findByEmail(core, fields.eventId, fields.email)
       if (existing) {
-        throw new ApiError(
-          'conflict',
-          `${existing.firstName} ${existing.lastName} (${existing.code}) is already registered with this e-mail`,
-          [{ path: 'email', message: 'Already registered' }]
-        )
+        const name = `${existing.firstName} ${existing.lastName}`.trim()
+        throw new ApiError('conflict', `${name} (${existing.code}) is already registered with this e-mail`, {
+          key: 'alreadyRegistered',
+          params: { name, code: existing.code },
+          issues: [{ path: 'email', message: 'Already registered', key: 'alreadyRegistered' }]
+        })
       }
     }
     const id = insertAttendee(core, write, { ...fields, source: 'walkup' })

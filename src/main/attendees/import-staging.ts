@@ -35,7 +35,7 @@ export class ImportStaging {
     this.expire()
     const entry = this.staged.get(importId)
     if (!entry || entry.staffId !== staffId) {
-      throw new ApiError('not_found', 'This upload has expired; choose the file again')
+      throw new ApiError('not_found', 'This upload has expired; choose the file again', { key: 'importExpired' })
     }
     return entry
   }

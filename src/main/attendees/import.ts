@@ -32,7 +32,10 @@ function checkRows(core: Core, eventId: string, importTable: Parameters<typeof m
   assertTicketTypeOfEvent(core, defaultTicketTypeId, eventId)
   for (const [field, column] of Object.entries(mapping)) {
     if (column >= importTable.headers.length) {
-      throw new ApiError('invalid_input', `Column ${column + 1} for ${field} is not in the file`)
+      throw new ApiError('invalid_input', `Column ${column + 1} for ${field} is not in the file`, {
+        key: 'importColumnMissing',
+        params: { column: column + 1 }
+      })
     }
   }
   const ticketTypes = new Map<string, string>()
@@ -71,9 +74,10 @@ export const importHandlers = {
       table = await parseImportFile(input.fileName, Buffer.from(input.base64, 'base64'))
     } catch (err) {
       if (err instanceof ImportFileError) {
-        throw new ApiError(err.code === 'too_large' ? 'too_large' : 'invalid_input', err.message, [
-          { path: 'file', message: err.message }
-        ])
+        throw new ApiError(err.code === 'too_large' ? 'too_large' : 'invalid_input', err.message, {
+          key: `importFile.${err.code}`,
+          issues: [{ path: 'file', message: err.message, key: `importFile.${err.code}` }]
+        })
       }
       throw err
     }

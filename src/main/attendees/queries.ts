@@ -67,7 +67,7 @@ export function ftsQuery(text: string): string | null {
 
 export function getAttendee(core: Core, id: string): AttendeeRow {
   const row = core.statement(`${SELECT_ROW} WHERE a.id = ?`).get(id) as RawRow | undefined
-  if (!row) throw new ApiError('not_found', 'No such attendee')
+  if (!row) throw new ApiError('not_found', 'No such attendee', { key: 'notFound' })
   return toAttendeeRow(row)
 }
 

@@ -25,9 +25,10 @@ export function uniqueCode(core: Core): string {
 
 export function assertTicketTypeOfEvent(core: Core, ticketTypeId: string, eventId: string): void {
   if (getTicketType(core, ticketTypeId).eventId !== eventId) {
-    throw new ApiError('invalid_input', 'The ticket type belongs to another event', [
-      { path: 'ticketTypeId', message: 'Not a ticket type of this event' }
-    ])
+    throw new ApiError('invalid_input', 'The ticket type belongs to another event', {
+      key: 'ticketTypeOtherEvent',
+      issues: [{ path: 'ticketTypeId', message: 'Not a ticket type of this event', key: 'ticketTypeOtherEvent' }]
+    })
   }
 }
 

@@ -79,8 +79,8 @@ export function undoCheckin(core: Core, write: Writer, checkinId: string, staffI
        FROM checkins c WHERE c.id = ?`
     )
     .get(checkinId) as { id: string; attendee_id: string; event_id: string; kind: string; undone: number } | undefined
-  if (!target || target.kind !== 'in') throw new ApiError('not_found', 'No such check-in')
-  if (target.undone) throw new ApiError('conflict', 'This check-in was already undone')
+  if (!target || target.kind !== 'in') throw new ApiError('not_found', 'No such check-in', { key: 'notFound' })
+  if (target.undone) throw new ApiError('conflict', 'This check-in was already undone', { key: 'alreadyUndone' })
   write.insert(checkins, {
     id: newId(),
     eventId: target.event_id,

@@ -3,8 +3,10 @@ import { mkdirSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { eq, max } from 'drizzle-orm'
+import type { z } from 'zod'
 import { contract, isMethodName, type ChangedEvent, type MethodName } from '../../shared/contract'
-import { ApiError } from '../../shared/errors'
+import { FIELD_MESSAGE_PARAMS, FIELD_MESSAGES, type FieldMessageKey } from '../../shared/domain'
+import { ApiError, type FieldIssue } from '../../shared/errors'
 import { openDatabase, type Db, type Sqlite, type Statement } from '../db/open'
 import { changes, desks, meta } from '../db/schema'
 import { handlers } from '../handlers'
@@ -73,19 +75,16 @@ export class Core {
     const spec = contract[name]
     const session = token ? resolveSession(this, token) : null
     if (spec.roles !== 'public') {
-      if (!session) throw new ApiError('unauthenticated', 'Sign in first')
+      if (!session) throw new ApiError('unauthenticated', 'Sign in first', { key: 'signInFirst' })
       if (!spec.roles.includes(session.staff.role)) {
-        throw new ApiError('forbidden', `The ${session.staff.role} role may not call ${name}`)
+        throw new ApiError('forbidden', `The ${session.staff.role} role may not call ${name}`, { key: 'forbidden' })
       }
     }
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({
-        path: i.path.map(String).join('.') || '(input)',
-        message: i.message
-      }))
+      const issues = parsed.error.issues.map(toFieldIssue)
       const first = issues[0]!
-      throw new ApiError('invalid_input', `Invalid ${first.path}: ${first.message}`, issues)
+      throw new ApiError('invalid_input', `Invalid ${first.path}: ${first.message}`, { issues, key: 'invalidField' })
     }
     const handler = handlers[name] as Handler<MethodName>
     const ctx: Ctx = { core: this, session, method: name }
@@ -134,4 +133,26 @@ export class Core {
     })()
   }
 
+}
+
+const MESSAGE_KEYS = new Map(Object.entries(FIELD_MESSAGES).map(([key, text]) => [text as string, key as FieldMessageKey]))
+
+/** A zod issue as the API reports it: path, English message, and a key + params to translate it. */
+function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
+  const path = issue.path.map(String).join('.') || '(input)'
+  const known = MESSAGE_KEYS.get(issue.message)
+  if (known) {
+    const params = FIELD_MESSAGE_PARAMS[known]
+    return { path, message: issue.message, key: known, ...(params ? { params } : {}) }
+  }
+  if (issue.code === 'too_big') {
+    return { path, message: issue.message, key: issue.origin === 'string' ? 'tooLong' : 'tooLarge', params: { max: Number(issue.maximum) } }
+  }
+  if (issue.code === 'too_small') {
+    const min = Number(issue.minimum)
+    if (issue.origin === 'string') return { path, message: issue.message, ...(min <= 1 ? { key: 'required' } : { key: 'tooShort', params: { min } }) }
+    return { path, message: issue.message, key: 'tooSmall', params: { min } }
+  }
+  if (issue.code === 'invalid_value') return { path, message: issue.message, key: 'chooseOption' }
+  return { path, message: issue.message, key: 'invalid' }
 }

@@ -252,7 +252,7 @@ export class Writer {
     const current = this.log
       .statement(`SELECT ${[...new Set(selected)].join(', ')} FROM ${info.name} WHERE id = ?`)
       .get(id) as Record<string, SqlValue> | undefined
-    if (!current) throw new ApiError('not_found', `No ${info.name.replace(/_/g, ' ')} with id ${id}`)
+    if (!current) throw new ApiError('not_found', `No ${info.name.replace(/_/g, ' ')} with id ${id}`, { key: 'notFound' })
     const data: Record<string, SqlValue> = {}
     entries.forEach(([, value], i) => {
       const col = cols[i]!

@@ -18,13 +18,13 @@ function toTicketTypeRow({ createdAt: _createdAt, ...row }: typeof ticketTypes.$
 
 export function getEvent(core: Core, id: string): EventRow {
   const row = core.db.select().from(events).where(eq(events.id, id)).get()
-  if (!row) throw new ApiError('not_found', 'No such event')
+  if (!row) throw new ApiError('not_found', 'No such event', { key: 'notFound' })
   return toEventRow(row)
 }
 
 export function getTicketType(core: Core, id: string): TicketTypeRow {
   const row = core.db.select().from(ticketTypes).where(eq(ticketTypes.id, id)).get()
-  if (!row) throw new ApiError('not_found', 'No such ticket type')
+  if (!row) throw new ApiError('not_found', 'No such ticket type', { key: 'notFound' })
   return toTicketTypeRow(row)
 }
 
@@ -41,9 +41,11 @@ export function listTicketTypes(core: Core, eventId: string): TicketTypeRow[] {
 function assertUniqueCode(core: Core, eventId: string, code: string, exceptId?: string): void {
   const clash = listTicketTypes(core, eventId).find((t) => t.code.toLowerCase() === code.toLowerCase())
   if (clash && clash.id !== exceptId) {
-    throw new ApiError('conflict', `The code ${code} is already used by the ticket type ${clash.name}`, [
-      { path: 'code', message: 'Already used in this event' }
-    ])
+    throw new ApiError('conflict', `The code ${code} is already used by the ticket type ${clash.name}`, {
+      key: 'ticketCodeTaken',
+      params: { code, name: clash.name },
+      issues: [{ path: 'code', message: 'Already used in this event', key: 'alreadyUsed' }]
+    })
   }
 }
 

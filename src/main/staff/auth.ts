@@ -40,13 +40,13 @@ export function signIn(core: Core, staffId: string, pin: string): SessionInfo {
   const state = failures.get(staffId)
   if (state && state.lockedUntil > now) {
     const seconds = Math.ceil((state.lockedUntil - now) / 1000)
-    throw new ApiError('rate_limited', `Too many wrong PINs. Try again in ${seconds} seconds.`)
+    throw new ApiError('rate_limited', `Too many wrong PINs. Try again in ${seconds} seconds.`, { key: 'lockedOut', params: { seconds } })
   }
   const member = core.db.select().from(staff).where(eq(staff.id, staffId)).get()
   if (!member || !member.active || !verifyPin(pin, member.pinHash)) {
     const count = (state?.count ?? 0) + 1
     failures.set(staffId, { count, lockedUntil: count >= MAX_FAILURES ? now + LOCKOUT_MS : 0 })
-    throw new ApiError('unauthenticated', 'Wrong name or PIN')
+    throw new ApiError('unauthenticated', 'Wrong name or PIN', { key: 'wrongPin' })
   }
   failures.delete(staffId)
   return openSession(core, toStaffRow(member))

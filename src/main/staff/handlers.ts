@@ -22,7 +22,7 @@ type StaffMethods =
 
 const createFirstOrganizer = mutation((input: { name: string; pin: string }, { core, write }) => {
   if (core.db.select({ id: staff.id }).from(staff).limit(1).get()) {
-    throw new ApiError('conflict', 'This desk already has staff; sign in instead')
+    throw new ApiError('conflict', 'This desk already has staff; sign in instead', { key: 'alreadySetUp' })
   }
   const row = { id: newId(), name: input.name, role: 'organizer' as const, active: true }
   write.insert(staff, { ...row, pinHash: hashPin(input.pin), createdAt: new Date().toISOString() })
@@ -79,7 +79,9 @@ export const staffHandlers = {
   'staff.update': mutation((input, ctx) => {
     const { id, pin, ...fields } = input
     if (id === sessionOf(ctx).staff.id && (fields.active === false || (fields.role && fields.role !== 'organizer'))) {
-      throw new ApiError('conflict', 'You cannot deactivate yourself or take away your own organizer role')
+      throw new ApiError('conflict', 'You cannot deactivate yourself or take away your own organizer role', {
+        key: 'cannotDemoteSelf'
+      })
     }
     ctx.write.update(staff, id, { ...fields, ...(pin ? { pinHash: hashPin(pin) } : {}) })
     return toStaffRow(ctx.core.db.select().from(staff).where(eq(staff.id, id)).get()!)

@@ -42,7 +42,7 @@ export function createStationServer(core: Core, rendererDir: string): StationSer
   const server = createServer((req, res) => {
     handle(core, rendererDir, req, res).catch((err: unknown) => {
       console.error('station: request failed', err)
-      if (!res.headersSent) sendJson(res, 500, new ApiError('internal', 'Internal error').toBody())
+      if (!res.headersSent) sendJson(res, 500, new ApiError('internal', 'Internal error', { key: 'internal' }).toBody())
       else res.destroy()
     })
   })
@@ -100,7 +100,7 @@ async function handleRpc(core: Core, method: string, req: IncomingMessage, res: 
   } catch (err) {
     if (err instanceof ApiError) return sendJson(res, err.status, err.toBody())
     console.error(`station: ${method} failed`, err)
-    sendJson(res, 500, new ApiError('internal', 'Something went wrong on the desk; nothing was saved').toBody())
+    sendJson(res, 500, new ApiError('internal', 'Something went wrong on the desk; nothing was saved', { key: 'internal' }).toBody())
   }
 }
 
@@ -109,7 +109,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > MAX_BODY_BYTES) throw new ApiError('too_large', 'The request is too large')
+    if (size > MAX_BODY_BYTES) throw new ApiError('too_large', 'The request is too large', { key: 'requestTooLarge' })
     chunks.push(chunk)
   }
   if (size === 0) return {}

@@ -5,7 +5,7 @@
  * is an ApiError, and a lost session on a non-public call signs the operator out.
  */
 import { contract, type InputOf, type MethodName, type ResultOf } from '../../../shared/contract'
-import { ApiError } from '../../../shared/errors'
+import { ApiError, type FieldIssue, type MessageParams } from '../../../shared/errors'
 import type { DesktopBridge } from '../../../shared/ipc'
 import i18n from '../i18n'
 import { currentToken, useSession } from './session'
@@ -60,19 +60,43 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
   }
 }
 
+/** A keyed message in the operator's language, or null when this UI has no text for the key. */
+function translated(namespace: 'apiErrors' | 'fieldErrors', key: string | undefined, params?: MessageParams): string | null {
+  const full = key ? `${namespace}.${key}` : null
+  return full && i18n.exists(full) ? i18n.t(full, params) : null
+}
+
+function issueMessage(issue: FieldIssue): string {
+  return translated('fieldErrors', issue.key, issue.params) ?? issue.message
+}
+
+/** The label of a field path like `fields.email` or `email`, for "E-mail: …" messages. */
+export function fieldLabel(path: string): string {
+  const name = path.split('.').at(-1) ?? path
+  return i18n.exists(`fields.${name}`) ? i18n.t(`fields.${name}`) : name
+}
+
+/** What to tell the operator about a failure, translated where the core gave a key. */
 export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) {
+    const first = err.issues?.[0]
+    if (err.key === 'invalidField' && first) {
+      return i18n.t('apiErrors.invalidField', { field: fieldLabel(first.path), message: issueMessage(first) })
+    }
+    return translated('apiErrors', err.key, err.params) ?? err.message
+  }
   if (err instanceof Error && err.message) return err.message
   return i18n.t('errors.generic')
 }
 
-/** Field-level messages of an API error: `{ email: 'Enter a valid e-mail address' }`. */
+/** Field-level messages of an API error, translated: `{ email: 'Enter a valid e-mail address.' }`. */
 export function fieldErrors(err: unknown, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {}
   if (!(err instanceof ApiError) || !err.issues) return out
   for (const issue of err.issues) {
     let path = issue.path
     if (prefix && path.startsWith(prefix + '.')) path = path.slice(prefix.length + 1)
-    if (!(path in out)) out[path] = issue.message
+    if (!(path in out)) out[path] = issueMessage(issue)
   }
   return out
 }

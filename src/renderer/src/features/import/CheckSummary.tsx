@@ -1,11 +1,16 @@
 import { Alert, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { ImportCheckResult } from '../../../../shared/import'
+import type { ImportCheckResult, RowIssue } from '../../../../shared/import'
 import { formatNumber } from '../../ui/format'
 
 /** What the check found: how many rows are ready, and the problems line by line. */
 export function CheckSummary({ check }: { check: ImportCheckResult }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // The core's English sentence is the fallback for a problem this UI has no text for.
+  const issueText = (issue: RowIssue) =>
+    i18n.exists(`importIssues.${issue.code}`)
+      ? t(`importIssues.${issue.code}`, { field: issue.field ? t(`importFields.${issue.field}`) : '' })
+      : issue.message
   return (
     <Stack gap="sm">
       <Alert color={check.issueCount > 0 ? 'yellow' : 'green'} variant="light" data-testid="import-summary">
@@ -31,7 +36,7 @@ export function CheckSummary({ check }: { check: ImportCheckResult }) {
                 {check.issues.map((issue, i) => (
                   <Table.Tr key={i} data-testid="import-issue">
                     <Table.Td>{issue.line}</Table.Td>
-                    <Table.Td className="ed-break">{issue.message}</Table.Td>
+                    <Table.Td className="ed-break">{issueText(issue)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
