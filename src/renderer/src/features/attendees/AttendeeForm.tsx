@@ -2,8 +2,9 @@ import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput, Textarea } f
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, LIMITS, type AttendeeRow, type Language } from '../../../../shared/domain'
-import { call, fieldErrors } from '../../api/client'
-import { notifyError, notifySuccess } from '../../ui/notify'
+import { call } from '../../api/client'
+import { notifySuccess } from '../../ui/notify'
+import { useSave } from '../../ui/useSave'
 import { useEvents } from '../events/store'
 
 interface Form {
@@ -38,8 +39,7 @@ export function AttendeeForm({ attendee, onSaved }: { attendee: AttendeeRow; onS
   const ticketTypes = useEvents((s) => s.ticketTypes)
   const [form, setForm] = useState<Form>(() => toForm(attendee))
   const [dirty, setDirty] = useState(false)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { errors, setErrors, busy, save: saving } = useSave('fields')
 
   useEffect(() => {
     if (!dirty) setForm(toForm(attendee))
@@ -53,9 +53,7 @@ export function AttendeeForm({ attendee, onSaved }: { attendee: AttendeeRow; onS
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
-    setBusy(true)
-    setErrors({})
-    try {
+    await saving(async () => {
       const saved = await call('attendee.update', {
         id: attendee.id,
         fields: { ...form, preferredLanguage: form.preferredLanguage || null }
@@ -64,12 +62,7 @@ export function AttendeeForm({ attendee, onSaved }: { attendee: AttendeeRow; onS
       setForm(toForm(saved))
       onSaved(saved)
       notifySuccess(t('detail.saved'))
-    } catch (err) {
-      setErrors(fieldErrors(err, 'fields'))
-      notifyError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const ticketOptions = ticketTypes.map((tt) => ({ value: tt.id, label: tt.name }))

@@ -2,9 +2,9 @@ import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, Tex
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PAYMENT_METHODS, type CheckinResult, type PaymentMethod, type AttendeeRow } from '../../../../shared/domain'
-import { call, errorMessage, fieldErrors } from '../../api/client'
+import { call, errorMessage } from '../../api/client'
 import { centsToInput, parseAmount } from '../../ui/format'
-import { notifyError } from '../../ui/notify'
+import { useSave } from '../../ui/useSave'
 import { useEvents } from '../events/store'
 
 interface Props {
@@ -31,9 +31,8 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
   const { t } = useTranslation()
   const ticketTypes = useEvents((s) => s.ticketTypes)
   const [form, setForm] = useState<Form>(EMPTY)
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const { errors, setErrors, busy, save } = useSave()
   const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   const ticketType = ticketTypes.find((tt) => tt.id === form.ticketTypeId)
 
@@ -73,8 +72,7 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
     setErrors(local)
     setFailure(null)
     if (Object.keys(local).length > 0 || amountCents === null) return
-    setBusy(true)
-    try {
+    const failed = await save(async () => {
       const result = await call('attendee.registerWalkUp', {
         eventId,
         firstName: form.firstName.trim(),
@@ -87,16 +85,10 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
         checkIn: true
       })
       setForm(EMPTY)
-      setErrors({})
       onDone(result)
-    } catch (err) {
-      // Everything typed stays; the problems are shown where they are.
-      setErrors(fieldErrors(err))
-      setFailure(errorMessage(err))
-      notifyError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
+    // Everything typed stays; the problems are shown where they are.
+    if (failed) setFailure(errorMessage(failed))
   }
 
   return (

@@ -2,8 +2,9 @@ import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mant
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EVENT_STATUSES, EVENT_TYPES, LIMITS, type EventInput, type EventRow, type EventStatus, type EventType } from '../../../../shared/domain'
-import { call, fieldErrors } from '../../api/client'
-import { notifyError, notifySuccess } from '../../ui/notify'
+import { call } from '../../api/client'
+import { notifySuccess } from '../../ui/notify'
+import { useSave } from '../../ui/useSave'
 
 interface Form {
   name: string
@@ -50,8 +51,7 @@ function toForm(e: EventRow): Form {
 export function EventForm({ event, onSaved }: { event: EventRow | null; onSaved: (e: EventRow, created: boolean) => void | Promise<void> }) {
   const { t } = useTranslation()
   const [form, setForm] = useState<Form>(() => (event ? toForm(event) : emptyForm()))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { errors, setErrors, busy, save: persist } = useSave('event')
 
   useEffect(() => {
     setForm(event ? toForm(event) : emptyForm())
@@ -77,18 +77,11 @@ export function EventForm({ event, onSaved }: { event: EventRow | null; onSaved:
       capacity,
       status: form.status
     }
-    setBusy(true)
-    setErrors({})
-    try {
+    await persist(async () => {
       const saved = event ? await call('event.update', { id: event.id, event: input }) : await call('event.create', input)
       notifySuccess(t('events.saved'))
       await onSaved(saved, event === null)
-    } catch (err) {
-      setErrors(fieldErrors(err, 'event'))
-      notifyError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -2,11 +2,12 @@ import { Alert, Badge, Button, ColorInput, Group, Paper, SimpleGrid, Stack, Tabl
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TicketTypeRow } from '../../../../shared/domain'
-import { call, fieldErrors } from '../../api/client'
+import { call } from '../../api/client'
 import { useLiveRefresh } from '../../api/live'
 import { useQuery } from '../../api/useQuery'
 import { centsToInput, formatMoney, formatNumber, parseAmount } from '../../ui/format'
-import { notifyError, notifySuccess } from '../../ui/notify'
+import { notifySuccess } from '../../ui/notify'
+import { useSave } from '../../ui/useSave'
 
 interface Form {
   code: string
@@ -38,8 +39,7 @@ export function TicketTypes({ eventId }: { eventId: string }) {
   useLiveRefresh(['ticket_types'], eventId, list.reload)
   const [editing, setEditing] = useState<TicketTypeRow | null>(null)
   const [form, setForm] = useState<Form>(EMPTY)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { errors, setErrors, busy, save: persist } = useSave()
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
 
@@ -72,19 +72,13 @@ export function TicketTypes({ eventId }: { eventId: string }) {
       capacity,
       color: form.color.trim().toLowerCase()
     }
-    setBusy(true)
-    try {
+    await persist(async () => {
       if (editing) await call('ticketType.update', { id: editing.id, ...fields })
       else await call('ticketType.create', { eventId, ...fields })
       notifySuccess(t('ticketTypes.saved', { name: fields.name }))
       startNew()
       list.reload()
-    } catch (err) {
-      setErrors(fieldErrors(err))
-      notifyError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

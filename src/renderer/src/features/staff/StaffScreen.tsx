@@ -10,6 +10,7 @@ import { useQuery } from '../../api/useQuery'
 import { notifyError, notifySuccess } from '../../ui/notify'
 import { PinField } from '../../ui/PinField'
 import { Screen } from '../../ui/Screen'
+import { useSave } from '../../ui/useSave'
 import { roleLabel } from '../auth/roles'
 
 /** Organizers: who may sign in on this desk, with which role. */
@@ -161,25 +162,17 @@ function CreateStaff({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('desk')
   const [pin, setPin] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { errors, busy, save } = useSave()
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    setBusy(true)
-    setErrors({})
-    try {
+    await save(async () => {
       const created = await call('staff.create', { name: name.trim(), role, pin })
       notifySuccess(t('staff.created', { name: created.name }))
       setName('')
       setPin('')
       onCreated()
-    } catch (err) {
-      setErrors(fieldErrors(err))
-      notifyError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -223,23 +216,15 @@ function RenameDesk() {
   const current = useSession((s) => s.session?.deskName ?? '')
   const updateSession = useSession((s) => s.update)
   const [name, setName] = useState(current)
-  const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
+  const { errors, busy, save } = useSave()
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    setBusy(true)
-    try {
+    await save(async () => {
       const result = await call('desk.rename', { name })
       updateSession({ deskName: result.deskName })
-      setError(undefined)
       notifySuccess(t('staff.deskRenamed', { name: result.deskName }))
-    } catch (err) {
-      setError(fieldErrors(err).name)
-      notifyError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -254,7 +239,7 @@ function RenameDesk() {
               data-testid="desk-name"
               value={name}
               maxLength={60}
-              error={error}
+              error={errors.name}
               onChange={(e) => setName(e.currentTarget.value)}
               style={{ flex: 1 }}
             />
