@@ -113,6 +113,25 @@ describe('walk-up registration and attendee edits', () => {
     expect(err.code).toBe('not_found')
   })
 
+  it('refuses a walk-up into a full ticket type and counts only live registrations', async () => {
+    const tiny = await desk.call(
+      'ticketType.create',
+      { eventId: desk.eventId, code: 'TINY', name: 'Tiny Workshop', priceCents: 0, currency: 'EUR', capacity: 1, color: '#000000' },
+      desk.organizer
+    )
+    const register = (lastName: string) =>
+      desk.call(
+        'attendee.registerWalkUp',
+        { eventId: desk.eventId, firstName: 'Cap', lastName, email: null, company: null, ticketTypeId: tiny.id, paymentMethod: 'cash', amountCents: 0, checkIn: false },
+        deskToken
+      )
+    const { attendee } = await register('One')
+    const full = await rejects(register('Two'))
+    expect(full).toMatchObject({ code: 'conflict', key: 'ticketTypeFull', message: 'Tiny Workshop is full (1 of 1)' })
+    await desk.call('attendee.setStatus', { id: attendee.id, status: 'cancelled' }, deskToken)
+    expect((await register('Three')).attendee.lastName).toBe('Three')
+  })
+
   it('edits fields, keeps hostile text as plain data, and shows the history', async () => {
     const { attendee } = await walkUp('Edit', 'Me', null)
     const xss = '<img src=x onerror=alert(1)>'

@@ -8,7 +8,7 @@ import { queryChanges } from '../staff/audit'
 import { exportAttendees } from './export'
 import { importHandlers } from './import'
 import { findByEmail, getAttendee, listAttendees, searchAttendees } from './queries'
-import { assertTicketTypeOfEvent, insertAttendee } from './service'
+import { assertTicketTypeHasRoom, assertTicketTypeOfEvent, insertAttendee } from './service'
 
 type AttendeeMethods =
   | 'attendee.search'
@@ -66,6 +66,7 @@ export const attendeeHandlers = {
         })
       }
     }
+    assertTicketTypeHasRoom(core, fields.ticketTypeId)
     const id = insertAttendee(core, write, { ...fields, source: 'walkup' })
     const attendee = getAttendee(core, id)
     if (!checkIn) return { attendee, checkin: null }

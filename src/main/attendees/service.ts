@@ -32,6 +32,22 @@ export function assertTicketTypeOfEvent(core: Core, ticketTypeId: string, eventI
   }
 }
 
+/** A walk-up may not take a ticket type past its capacity; the organizer can raise it. */
+export function assertTicketTypeHasRoom(core: Core, ticketTypeId: string): void {
+  const ticketType = getTicketType(core, ticketTypeId)
+  if (ticketType.capacity === null) return
+  const { n } = core
+    .statement("SELECT COUNT(*) AS n FROM attendees WHERE ticket_type_id = ? AND status != 'cancelled'")
+    .get(ticketTypeId) as { n: number }
+  if (n >= ticketType.capacity) {
+    throw new ApiError('conflict', `${ticketType.name} is full (${n} of ${ticketType.capacity})`, {
+      key: 'ticketTypeFull',
+      params: { name: ticketType.name, count: n, capacity: ticketType.capacity },
+      issues: [{ path: 'ticketTypeId', message: 'Sold out', key: 'ticketTypeFull', params: { name: ticketType.name, count: n, capacity: ticketType.capacity } }]
+    })
+  }
+}
+
 export function insertAttendee(core: Core, write: Writer, a: NewAttendee): string {
   const id = newId()
   write.insert(attendees, {
