@@ -35,6 +35,17 @@ describe('check-in', () => {
     expect(second.previous.deskName).toBeTruthy()
   })
 
+  it('admits once when the same person is checked in twice at the same moment (double click, two operators)', async () => {
+    const { attendee } = await walkUp('Double', 'Click', null)
+    const results = await Promise.all([
+      desk.call('checkin.byAttendee', { attendeeId: attendee.id }, deskToken),
+      desk.call('checkin.byCode', { eventId: desk.eventId, code: attendee.code }, deskToken)
+    ])
+    expect(results.map((r) => r.outcome).sort()).toEqual(['admitted', 'already_checked_in'])
+    const facts = desk.core.sqlite.prepare("SELECT COUNT(*) AS n FROM checkins WHERE attendee_id = ? AND kind = 'in'").get(attendee.id)
+    expect(facts).toEqual({ n: 1 })
+  })
+
   it('undoes a check-in as a new fact, after which the attendee can be admitted again', async () => {
     const { attendee } = await walkUp('Undo', 'Person', null)
     const admitted = await desk.call('checkin.byAttendee', { attendeeId: attendee.id }, deskToken)

@@ -53,6 +53,15 @@ describe('station mode', () => {
     expect(malformed.status).toBe(400)
   })
 
+  it('refuses huge field values with a 400 naming the field, and stays up', async () => {
+    const huge = 'x'.repeat(5 * 1024 * 1024)
+    const res = await station.rpc('attendee.search', { eventId, query: huge }, token)
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_input', issues: [{ path: 'query', key: 'tooLong' }] } } })
+    const nested = await station.rpc('attendee.search', JSON.stringify({ eventId, query: { $gt: '' } }), token)
+    expect(nested.status).toBe(400)
+    expect((await fetch(`${station.url}/api/health`)).status).toBe(200)
+  })
+
   it('serves the renderer with security headers and never files outside it', async () => {
     const index = await fetch(`${station.url}/`)
     expect(index.status).toBe(200)
