@@ -154,6 +154,15 @@ async function main(): Promise<void> {
     record('checkin_vs_bare_insert_ratio', percentile(writeTimes, 50) / percentile(bareInsertTimes, 50), 'x', 3)
     record('checkin_api_vs_bare_insert_ratio', percentile(checkinTimes, 50) / percentile(bareInsertTimes, 50), 'x', null)
 
+    // Live counters: every screen re-reads them after each check-in anywhere.
+    const counterTimes: number[] = []
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now()
+      await call('checkin.counters', { eventId: event.id }, deskToken)
+      counterTimes.push(performance.now() - t)
+    }
+    record('counters_100k_p50_ms', percentile(counterTimes, 50), 'ms', null)
+
     // Export of all 100,000 to XLSX (streamed workbook, formula neutralising).
     const exportStarted = performance.now()
     const file = await call('attendee.export', { eventId: event.id, format: 'xlsx' }, deskToken)

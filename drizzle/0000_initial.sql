@@ -33,7 +33,6 @@ CREATE UNIQUE INDEX `attendees_id_idx` ON `attendees` (`id`);--> statement-break
 CREATE INDEX `attendees_code_idx` ON `attendees` (`code`,`event_id`);--> statement-breakpoint
 CREATE INDEX `attendees_event_email_idx` ON `attendees` (`event_id`,`email`);--> statement-breakpoint
 CREATE INDEX `attendees_event_name_idx` ON `attendees` (`event_id`,`last_name`,`first_name`);--> statement-breakpoint
-CREATE INDEX `attendees_ticket_type_idx` ON `attendees` (`ticket_type_id`);--> statement-breakpoint
 CREATE TABLE `changes` (
 	`hlc` text PRIMARY KEY NOT NULL,
 	`desk_id` text NOT NULL,
@@ -98,6 +97,12 @@ CREATE TABLE `staff` (
 	`pin_hash` text NOT NULL,
 	`active` integer NOT NULL,
 	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `ticket_type_counts` (
+	`ticket_type_id` text PRIMARY KEY NOT NULL,
+	`expected` integer DEFAULT 0 NOT NULL,
+	`checked_in` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `ticket_types` (

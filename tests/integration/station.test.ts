@@ -1,7 +1,9 @@
 /** Station mode as a real process on 127.0.0.1: health, RPC over HTTP, static files, push over socket.io. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { io } from 'socket.io-client'
-import { removeDir, tempDir } from './helpers'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { APP_ROOT, removeDir, tempDir } from './helpers'
 import { startStation, type RunningStation } from '../support/station-process'
 
 let station: RunningStation
@@ -30,7 +32,8 @@ describe('station mode', () => {
   it('answers health with app and schema versions', async () => {
     const res = await fetch(`${station.url}/api/health`)
     const body = (await res.json()) as Record<string, unknown>
-    expect(body).toMatchObject({ ok: true, app: 'eventdesk', schemaVersion: '0001_search_and_presence' })
+    const journal = JSON.parse(readFileSync(join(APP_ROOT, 'drizzle', 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }
+    expect(body).toMatchObject({ ok: true, app: 'eventdesk', schemaVersion: journal.entries.at(-1)!.tag })
     expect(body.appVersion).toMatch(/^\d+\.\d+\.\d+/)
   })
 

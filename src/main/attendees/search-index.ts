@@ -25,7 +25,7 @@ export function attendeeSearchIndex(sqlite: Sqlite): Projection {
   )
   const remove = sqlite.prepare('DELETE FROM attendees_fts WHERE rowid = ?')
   const insert = sqlite.prepare('INSERT INTO attendees_fts (rowid, name, email, company, code) VALUES (?, ?, ?, ?, ?)')
-  return (rowId, op, columns) => {
+  return ({ rowId, op, columns }) => {
     if (op === 'update' && !columns.some((c) => INDEXED_COLUMNS.has(c))) return
     const row = read.get(rowId)
     if (!row) return

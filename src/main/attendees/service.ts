@@ -36,9 +36,10 @@ export function assertTicketTypeOfEvent(core: Core, ticketTypeId: string, eventI
 export function assertTicketTypeHasRoom(core: Core, ticketTypeId: string): void {
   const ticketType = getTicketType(core, ticketTypeId)
   if (ticketType.capacity === null) return
-  const { n } = core
-    .statement("SELECT COUNT(*) AS n FROM attendees WHERE ticket_type_id = ? AND status != 'cancelled'")
-    .get(ticketTypeId) as { n: number }
+  const n =
+    (core.statement('SELECT expected FROM ticket_type_counts WHERE ticket_type_id = ?').get(ticketTypeId) as
+      | { expected: number }
+      | undefined)?.expected ?? 0
   if (n >= ticketType.capacity) {
     throw new ApiError('conflict', `${ticketType.name} is full (${n} of ${ticketType.capacity})`, {
       key: 'ticketTypeFull',

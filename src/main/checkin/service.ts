@@ -107,11 +107,9 @@ export function checkinHistory(core: Core, attendeeId: string): (CheckinInfo & {
 export function counters(core: Core, eventId: string): Counters {
   const byTicketType = core.statement(
       `SELECT t.id AS ticketTypeId, t.name, t.color,
-              COUNT(a.seq) AS expected, COUNT(p.attendee_id) AS checkedIn
-       FROM ticket_types t
-       LEFT JOIN attendees a ON a.ticket_type_id = t.id AND a.status != 'cancelled'
-       LEFT JOIN attendee_presence p ON p.attendee_id = a.id
-       WHERE t.event_id = ? GROUP BY t.id ORDER BY t.created_at, t.rowid`
+              COALESCE(c.expected, 0) AS expected, COALESCE(c.checked_in, 0) AS checkedIn
+       FROM ticket_types t LEFT JOIN ticket_type_counts c ON c.ticket_type_id = t.id
+       WHERE t.event_id = ? ORDER BY t.created_at, t.rowid`
     )
     .all(eventId) as Counters['byTicketType']
   return {

@@ -12,6 +12,7 @@ import { changes, desks, meta } from '../db/schema'
 import { handlers } from '../handlers'
 import { ImportStaging } from '../attendees/import-staging'
 import { attendeeSearchIndex } from '../attendees/search-index'
+import { ticketTypeCounts } from '../checkin/ticket-type-counts'
 import { resolveSession } from '../staff/auth'
 import { DeskClock } from './clock'
 import { newId } from './ids'
@@ -53,6 +54,7 @@ export class Core {
     this.clock = new DeskClock(this.deskId.replace(/-/g, '').slice(-16).toUpperCase(), last)
     this.changeLog = new ChangeLog(this.sqlite, this.clock, this.deskId)
     this.changeLog.project('attendees', attendeeSearchIndex(this.sqlite))
+    this.changeLog.project('attendees', ticketTypeCounts(this.sqlite))
     this.registerDesk(options.deskName)
   }
 

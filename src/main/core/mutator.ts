@@ -70,7 +70,16 @@ export interface ChangeRecord {
  * synced table, called in the same transaction after every row write — local
  * or applied from a peer.
  */
-export type Projection = (rowId: string, op: 'insert' | 'update', columns: string[]) => void
+export type Projection = (write: RowWrite) => void
+
+export interface RowWrite {
+  rowId: string
+  op: 'insert' | 'update'
+  /** SQL columns written. */
+  columns: string[]
+  /** For updates, the values those columns had before. */
+  previous: Record<string, SqlValue> | null
+}
 
 export interface Actor {
   staffId: string | null
@@ -113,8 +122,8 @@ export class ChangeLog {
   }
 
   /** Runs the projections of a table after one of its rows was written. */
-  rowWritten(table: string, rowId: string, op: 'insert' | 'update', columns: string[]): void {
-    for (const projection of this.projections.get(table) ?? []) projection(rowId, op, columns)
+  rowWritten(table: string, write: RowWrite): void {
+    for (const projection of this.projections.get(table) ?? []) projection(write)
   }
 
   writer(actor: Actor, touched: Touched = { tables: new Set(), eventIds: new Set() }): Writer {
@@ -178,7 +187,9 @@ export class ChangeLog {
       if (!this.record(change)) return 'duplicate' as const
       const exists = this.statement(`SELECT 1 FROM ${info.name} WHERE id = ?`).get(change.rowId) !== undefined
       if (!exists) {
-        if (this.materialise(info, change.rowId)) this.rowWritten(info.name, change.rowId, 'insert', [...info.sqlColumns])
+        if (this.materialise(info, change.rowId)) {
+          this.rowWritten(info.name, { rowId: change.rowId, op: 'insert', columns: [...info.sqlColumns], previous: null })
+        }
         return 'applied' as const
       }
       if (info.kind === 'fact') return 'applied' as const
@@ -190,11 +201,15 @@ export class ChangeLog {
       const shadowed = new Set(newer.flatMap((r) => Object.keys(JSON.parse(r.data) as object)))
       const cols = Object.keys(change.data).filter((c) => c !== 'id' && !shadowed.has(c))
       if (cols.length > 0) {
+        const previous = this.statement(`SELECT ${cols.join(', ')} FROM ${info.name} WHERE id = ?`).get(change.rowId) as Record<
+          string,
+          SqlValue
+        >
         this.statement(`UPDATE ${info.name} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
           ...cols.map((c) => change.data[c] ?? null),
           change.rowId
         )
-        this.rowWritten(info.name, change.rowId, 'update', cols)
+        this.rowWritten(info.name, { rowId: change.rowId, op: 'update', columns: cols, previous })
       }
       return 'applied' as const
     })()
@@ -233,7 +248,7 @@ export class Writer {
     const rowId = data.id
     if (typeof rowId !== 'string') throw new Error(`${info.name} insert without id`)
     this.log.insertStatement(info.name, Object.keys(data)).run(data)
-    this.append(info, rowId, 'insert', data)
+    this.append(info, rowId, 'insert', data, null)
   }
 
   /**
@@ -265,12 +280,18 @@ export class Writer {
       .statement(`UPDATE ${info.name} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
       .run(...changed.map((c) => data[c] ?? null), id)
     if (typeof current.event_id === 'string') this.touched.eventIds.add(current.event_id)
-    this.append(info, id, 'update', data)
+    this.append(info, id, 'update', data, current)
     return true
   }
 
-  private append(info: TableInfo, rowId: string, op: 'insert' | 'update', data: Record<string, SqlValue>): void {
-    this.log.rowWritten(info.name, rowId, op, Object.keys(data))
+  private append(
+    info: TableInfo,
+    rowId: string,
+    op: 'insert' | 'update',
+    data: Record<string, SqlValue>,
+    previous: Record<string, SqlValue> | null
+  ): void {
+    this.log.rowWritten(info.name, { rowId, op, columns: Object.keys(data), previous })
     this.log.record({
       hlc: this.log.clock.now(),
       deskId: this.log.deskId,

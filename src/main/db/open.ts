@@ -24,6 +24,8 @@ export function openDatabase(file: string, migrationsFolder: string): OpenedData
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
+  // Statement journals (statements that fire triggers, e.g. a check-in) stay in memory.
+  sqlite.pragma('temp_store = MEMORY')
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder })
   return { sqlite, db, schemaVersion: latestMigrationTag(migrationsFolder) }

@@ -70,8 +70,7 @@ export const attendees = sqliteTable(
     // (code, event_id): with both equalities the planner can't prefer the e-mail index.
     index('attendees_code_idx').on(t.code, t.eventId),
     index('attendees_event_email_idx').on(t.eventId, t.email),
-    index('attendees_event_name_idx').on(t.eventId, t.lastName, t.firstName),
-    index('attendees_ticket_type_idx').on(t.ticketTypeId)
+    index('attendees_event_name_idx').on(t.eventId, t.lastName, t.firstName)
   ]
 )
 
@@ -144,6 +143,17 @@ export const sessions = sqliteTable('sessions', {
   staffId: text('staff_id').notNull(),
   createdAt: text('created_at').notNull(),
   expiresAt: text('expires_at').notNull()
+})
+
+/**
+ * Derived (src/main/checkin/ticket-type-counts.ts and drizzle/0002_ticket_type_count_triggers.sql): per ticket type, how many
+ * registrations are live (not cancelled) and how many of those are in. The live
+ * counters on every screen read this instead of counting 100,000 rows.
+ */
+export const ticketTypeCounts = sqliteTable('ticket_type_counts', {
+  ticketTypeId: text('ticket_type_id').primaryKey(),
+  expected: integer('expected').notNull().default(0),
+  checkedIn: integer('checked_in').notNull().default(0)
 })
 
 /** Derived from checkins by triggers: who is in right now. Rebuildable from the facts. */
