@@ -18,6 +18,7 @@ import {
   type AttendeeHistory,
   type AttendeeRow,
   type ChangeEntry,
+  type ClockWarning,
   type CheckinResult,
   type Counters,
   type EventRow,
@@ -69,7 +70,7 @@ export const contract = {
     deskName: string
     appVersion: string
     schemaVersion: string
-    clockWarning: string | null
+    clockWarning: ClockWarning | null
   }>()({ input: none, roles: 'public' }),
   'staff.setupFirstOrganizer': method<SessionInfo>()({
     input: staffInput.omit({ role: true }).strict(),

@@ -230,6 +230,15 @@ export interface AttendeeHistory {
   checkins: (CheckinInfo & { kind: 'in' | 'undo'; method: string })[]
 }
 
+/**
+ * This desk's clock is behind changes it has made or received by more than the
+ * 5 minutes the clock tolerates: desks would order edits wrongly. Check-ins go on.
+ */
+export interface ClockWarning {
+  cause: 'behind_history' | 'behind_peer'
+  minutesBehind: number
+}
+
 export interface ExportFile {
   fileName: string
   mimeType: string

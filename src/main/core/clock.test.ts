@@ -42,7 +42,7 @@ describe('DeskClock', () => {
     const wrong = new DeskClock('AAAAAAAAAAAAAAAA')
     const peerStamp = '2026-11-22T11:00:00.000Z-0000-BBBBBBBBBBBBBBBB' // an hour ahead
     expect(() => wrong.receive(peerStamp)).not.toThrow()
-    expect(wrong.warning).toMatch(/60 minutes behind a peer/)
+    expect(wrong.warning).toEqual({ cause: 'behind_peer', minutesBehind: 60 })
     const next = wrong.now()
     expect(next > peerStamp).toBe(true)
     expect(wrong.now() > next).toBe(true)
@@ -55,7 +55,16 @@ describe('DeskClock', () => {
     vi.setSystemTime(new Date('2026-11-22T09:00:00.000Z'))
     const after = clock.now()
     expect(after > before).toBe(true)
-    expect(clock.warning).toMatch(/60 minutes behind/)
+    expect(clock.warning).toEqual({ cause: 'behind_history', minutesBehind: 60 })
+  })
+
+  it('warns at start when the desk has changes later than its clock shows', () => {
+    vi.useFakeTimers({ now: new Date('2026-11-22T10:00:00.000Z') })
+    expect(new DeskClock('AAAAAAAAAAAAAAAA', '2026-11-22T12:00:00.000Z-0000-AAAAAAAAAAAAAAAA').warning).toEqual({
+      cause: 'behind_history',
+      minutesBehind: 120
+    })
+    expect(new DeskClock('AAAAAAAAAAAAAAAA', '2026-11-22T10:03:00.000Z-0000-AAAAAAAAAAAAAAAA').warning).toBeNull()
   })
 
   it('rejects a malformed peer timestamp', () => {

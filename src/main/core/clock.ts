@@ -1,4 +1,5 @@
 import { makeClock, setClock, Timestamp, type Clock } from '@actual-app/crdt'
+import type { ClockWarning } from '../../shared/domain'
 
 const MAX_DRIFT_MS = 5 * 60 * 1000
 
@@ -16,18 +17,20 @@ const MAX_DRIFT_MS = 5 * 60 * 1000
  */
 export class DeskClock {
   private readonly clock: Clock
-  private driftWarning: string | null = null
+  private driftWarning: ClockWarning | null = null
 
   constructor(node: string, last?: string | null) {
     const start = (last && Timestamp.parse(last)) || new Timestamp(0, 0, node)
     this.clock = makeClock(new Timestamp(start.millis(), start.counter(), node))
+    // Changes on this desk already carry later times than its clock shows.
+    this.noteDrift(start.millis() - Date.now(), 'behind_history')
   }
 
   get node(): string {
     return this.clock.timestamp.node()
   }
 
-  get warning(): string | null {
+  get warning(): ClockWarning | null {
     return this.driftWarning
   }
 
@@ -38,7 +41,7 @@ export class DeskClock {
       return Timestamp.send()!.toString()
     } catch (err) {
       if (!(err instanceof Timestamp.ClockDriftError)) throw err
-      this.noteDrift(this.clock.timestamp.millis() - Date.now(), 'behind')
+      this.noteDrift(this.clock.timestamp.millis() - Date.now(), 'behind_history')
       return this.advanceLogically(this.clock.timestamp.millis()).toString()
     }
   }
@@ -52,7 +55,7 @@ export class DeskClock {
       Timestamp.recv(ts)
     } catch (err) {
       if (!(err instanceof Timestamp.ClockDriftError)) throw err
-      this.noteDrift(ts.millis() - Date.now(), 'behind a peer')
+      this.noteDrift(ts.millis() - Date.now(), 'behind_peer')
       this.advanceLogically(Math.max(ts.millis(), this.clock.timestamp.millis()))
     }
   }
@@ -71,11 +74,8 @@ export class DeskClock {
     return new Timestamp(next, counter, mutable.node())
   }
 
-  private noteDrift(driftMs: number, relation: string): void {
+  private noteDrift(driftMs: number, cause: ClockWarning['cause']): void {
     if (driftMs <= MAX_DRIFT_MS) return
-    const minutes = Math.round(driftMs / 60_000)
-    this.driftWarning =
-      `This desk's clock is about ${minutes} minutes ${relation}. Check-ins still work, ` +
-      'but set the computer clock right so the desks order changes correctly.'
+    this.driftWarning = { cause, minutesBehind: Math.round(driftMs / 60_000) }
   }
 }

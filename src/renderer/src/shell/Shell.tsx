@@ -1,6 +1,7 @@
 import { Alert, AppShell, Box, Text } from '@mantine/core'
 import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ClockWarning } from '../../../shared/domain'
 import { STAFF_ROLES } from '../../../shared/roles'
 import { call } from '../api/client'
 import { useLiveRefresh } from '../api/live'
@@ -14,7 +15,7 @@ import { NoScreens } from './NoScreens'
 import { ScreenView } from './ScreenView'
 import { navigate, screensFor, useHashScreen } from './routes'
 
-export function Shell({ clockWarning }: { clockWarning: string | null }) {
+export function Shell({ clockWarning }: { clockWarning: ClockWarning | null }) {
   const { t } = useTranslation()
   const session = useSession((s) => s.session)
   const update = useSession((s) => s.update)
@@ -69,7 +70,7 @@ export function Shell({ clockWarning }: { clockWarning: string | null }) {
           {clockWarning && (
             <Alert color="yellow" variant="filled" data-testid="clock-warning" mb="md" styles={{ message: { color: 'var(--mantine-color-black)' } }}>
               <Text fw={600} c="black" className="ed-break">
-                {t('header.clockWarning', { message: clockWarning })}
+                {t(`header.clockWarning.${clockWarning.cause}`, { minutes: clockWarning.minutesBehind })}
               </Text>
             </Alert>
           )}
