@@ -97,6 +97,14 @@ async function main(): Promise<void> {
     }
     record('search_p50_ms', percentile(searchTimes, 50), 'ms', null)
     record('search_p95_ms', percentile(searchTimes, 95), 'ms', 5)
+    // The first keystroke: one- and two-letter queries that can match nearly everyone.
+    const broadTimes: number[] = []
+    for (const q of [...'abcdefghijklmnopqrstuvwxyz', 'ex', 'co', 'ma', 'an', 'gr', 'mu', 'jo', 'sa']) {
+      const t = performance.now()
+      await call('attendee.search', { eventId: event.id, query: q }, deskToken)
+      broadTimes.push(performance.now() - t)
+    }
+    record('search_first_letter_p95_ms', percentile(broadTimes, 95), 'ms', null)
     const bareFts = core.sqlite.prepare('SELECT rowid FROM attendees_fts WHERE attendees_fts MATCH ? ORDER BY rank LIMIT 25')
     const bareTimes: number[] = []
     for (const q of queries) {

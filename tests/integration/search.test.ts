@@ -76,6 +76,13 @@ describe('attendee search', () => {
     expect(await names('NOT')).toEqual([])
   })
 
+  it('answers one- and two-letter queries (the first keystrokes) with ranked matches', async () => {
+    expect(await names('g')).toEqual(['Groß'])
+    expect((await names('an')).slice(0, 2).sort()).toEqual(['Müller', 'Smith'])
+    // Every e-mail but Jürgen's (firma.de) has an "example" domain.
+    expect((await names('e')).sort()).toEqual(['Müller', 'Núñez', 'Smith', 'Wiśniewski', 'Ødegård', '王'].sort())
+  })
+
   it('lists everyone by name when the query is empty or has no letters', async () => {
     const all = await names('')
     expect(all).toHaveLength(7)

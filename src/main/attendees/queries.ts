@@ -5,11 +5,11 @@ import { ApiError } from '../../shared/errors'
 import { searchTokens } from '../../shared/text'
 import type { Core } from '../core/core'
 
-const SELECT_ROW = `
-  SELECT a.id, a.event_id, a.code, a.first_name, a.last_name, a.email, a.company, a.job_title, a.phone,
-         a.ticket_type_id, a.status, a.payment_method, a.amount_cents, a.preferred_language, a.notes,
-         a.external_ref, a.created_at, p.at AS checked_in_at
-  FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id`
+const ROW_COLUMNS = `
+  a.id, a.event_id, a.code, a.first_name, a.last_name, a.email, a.company, a.job_title, a.phone,
+  a.ticket_type_id, a.status, a.payment_method, a.amount_cents, a.preferred_language, a.notes,
+  a.external_ref, a.created_at, p.at AS checked_in_at`
+const SELECT_ROW = `SELECT ${ROW_COLUMNS} FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id`
 
 interface RawRow {
   id: string
@@ -84,18 +84,31 @@ export function findByEmail(core: Core, eventId: string, email: string): Attende
   return row ? toAttendeeRow(row) : null
 }
 
+/**
+ * A query of only one- or two-letter words ("e", "ex") can match everyone, and
+ * bm25 costs ~1 µs a match: the first keystroke took 80 ms at 100,000 attendees.
+ * Such queries rank only the first matches; any word of 3+ letters is ranked exactly.
+ */
+const BROAD_WORD_LENGTH = 2
+const BROAD_RANKED_MATCHES = 2000
+
 /** Desk search: ranked, name/e-mail/company/code, prefix, accent- and case-insensitive. */
 export function searchAttendees(core: Core, eventId: string, text: string, limit: number): AttendeeRow[] {
   const match = ftsQuery(text)
-  const rows = match
-    ? core.statement(
-          `${SELECT_ROW} JOIN attendees_fts f ON f.rowid = a.seq
-           WHERE attendees_fts MATCH ? AND a.event_id = ? ORDER BY f.rank LIMIT ?`
-        )
-        .all(match, eventId, limit)
-    : core.statement(`${SELECT_ROW} WHERE a.event_id = ? ORDER BY a.last_name, a.first_name LIMIT ?`)
-        .all(eventId, limit)
-  return (rows as RawRow[]).map(toAttendeeRow)
+  if (!match) {
+    const rows = core.statement(`${SELECT_ROW} WHERE a.event_id = ? ORDER BY a.last_name, a.first_name LIMIT ?`).all(eventId, limit)
+    return (rows as RawRow[]).map(toAttendeeRow)
+  }
+  const broad = searchTokens(text).every((t) => t.length <= BROAD_WORD_LENGTH)
+  const sql = broad
+    ? // CROSS JOIN keeps the capped match list as the outer loop.
+      `WITH f AS MATERIALIZED (SELECT rowid AS seq, rank FROM attendees_fts WHERE attendees_fts MATCH ? LIMIT ${BROAD_RANKED_MATCHES})
+       SELECT ${ROW_COLUMNS} FROM f CROSS JOIN attendees a ON a.seq = f.seq
+       LEFT JOIN attendee_presence p ON p.attendee_id = a.id
+       WHERE a.event_id = ? ORDER BY f.rank LIMIT ?`
+    : `${SELECT_ROW} JOIN attendees_fts f ON f.rowid = a.seq
+       WHERE attendees_fts MATCH ? AND a.event_id = ? ORDER BY f.rank LIMIT ?`
+  return (core.statement(sql).all(match, eventId, limit) as RawRow[]).map(toAttendeeRow)
 }
 
 function filterClause(filter: AttendeeFilter): { where: string; params: (string | number)[] } {
