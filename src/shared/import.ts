@@ -14,7 +14,9 @@ export interface RowIssue {
   line: number
   field: ImportField | null
   code: 'missing_name' | 'invalid_email' | 'too_long' | 'duplicate_in_file' | 'invalid_language' | 'unknown_ticket_type'
+  /** English, for the API; screens translate `code` with `params`. */
   message: string
+  params?: Record<string, string | number>
 }
 
 export interface ImportUploadResult {

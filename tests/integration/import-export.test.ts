@@ -49,6 +49,8 @@ describe('attendee import', () => {
     expect(count()).toBe(before)
     expect(check.ready).toBe(1)
     expect(check.issues.map((i) => [i.line, i.code])).toEqual([[3, 'invalid_email'], [4, 'missing_name'], [5, 'unknown_ticket_type']])
+    // What a screen needs to say it in the operator's language.
+    expect(check.issues.map((i) => i.params)).toEqual([{ value: 'not-an-email', column: 'Email' }, undefined, { value: 'Platinum' }])
   })
 
   it('skips or merges people already registered with the same e-mail', async () => {

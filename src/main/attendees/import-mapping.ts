@@ -436,14 +436,20 @@ class RowChecker {
     const email = raw.toLowerCase()
     if (this.tooLong('email', email)) return email
     if (!looksLikeEmail(email)) {
-      this.report('email', 'invalid_email', `"${preview(raw)}" in the ${this.where('email')} is not a valid e-mail address.`)
+      this.report('email', 'invalid_email', `"${preview(raw)}" in the ${this.where('email')} is not a valid e-mail address.`, {
+        value: preview(raw),
+        column: this.header('email')
+      })
       return email
     }
     const firstLine = this.firstLineOfEmail.get(email)
     if (firstLine === undefined) {
       this.firstLineOfEmail.set(email, this.line)
     } else {
-      this.report('email', 'duplicate_in_file', `the e-mail address ${preview(email)} is already used on line ${firstLine}.`)
+      this.report('email', 'duplicate_in_file', `the e-mail address ${preview(email)} is already used on line ${firstLine}.`, {
+        value: preview(email),
+        firstLine
+      })
     }
     return email
   }
@@ -457,7 +463,8 @@ class RowChecker {
         'preferredLanguage',
         'invalid_language',
         `"${preview(raw)}" in the ${this.where('preferredLanguage')} is not a supported language; ` +
-          `use one of ${LANGUAGES.join(', ')}.`
+          `use one of ${LANGUAGES.join(', ')}.`,
+        { value: preview(raw), column: this.header('preferredLanguage') }
       )
     }
     return language
@@ -478,19 +485,26 @@ class RowChecker {
   private tooLong(field: ImportField, text: string): boolean {
     const max = FIELD_MAX[field]
     if (text.length <= max) return false
-    this.report(field, 'too_long', `the ${this.where(field)} is too long (${text.length} characters; at most ${max} are allowed).`)
+    this.report(field, 'too_long', `the ${this.where(field)} is too long (${text.length} characters; at most ${max} are allowed).`, {
+      column: this.header(field),
+      length: text.length,
+      max
+    })
     return true
   }
 
   /** "e-mail (column "E-Mail-Adresse")": the field and the column the user knows it by. */
   private where(field: ImportField): string {
-    const column = this.columns[field]
-    const header = column === undefined ? '' : (this.headers[column] ?? '')
-    return `${FIELD_LABELS[field]} (column "${preview(header)}")`
+    return `${FIELD_LABELS[field]} (column "${this.header(field)}")`
   }
 
-  private report(field: ImportField | null, code: RowIssue['code'], text: string): void {
-    this.issues.push({ line: this.line, field, code, message: `Line ${this.line}: ${text}` })
+  private header(field: ImportField): string {
+    const column = this.columns[field]
+    return preview(column === undefined ? '' : (this.headers[column] ?? ''))
+  }
+
+  private report(field: ImportField | null, code: RowIssue['code'], text: string, params?: RowIssue['params']): void {
+    this.issues.push({ line: this.line, field, code, message: `Line ${this.line}: ${text}`, ...(params ? { params } : {}) })
   }
 }
 

@@ -52,7 +52,8 @@ function checkRows(core: Core, eventId: string, importTable: Parameters<typeof m
         line: row.line,
         field: 'ticketType',
         code: 'unknown_ticket_type',
-        message: `Line ${row.line}: the ticket type "${row.ticketType}" does not exist in this event`
+        message: `Line ${row.line}: the ticket type "${row.ticketType}" does not exist in this event`,
+        params: { value: row.ticketType ?? '' }
       })
       continue
     }

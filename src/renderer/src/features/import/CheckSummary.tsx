@@ -9,7 +9,7 @@ export function CheckSummary({ check }: { check: ImportCheckResult }) {
   // The core's English sentence is the fallback for a problem this UI has no text for.
   const issueText = (issue: RowIssue) =>
     i18n.exists(`importIssues.${issue.code}`)
-      ? t(`importIssues.${issue.code}`, { field: issue.field ? t(`importFields.${issue.field}`) : '' })
+      ? t(`importIssues.${issue.code}`, { ...issue.params, field: issue.field ? t(`importFields.${issue.field}`) : '' })
       : issue.message
   return (
     <Stack gap="sm">
