@@ -19,7 +19,9 @@ if (binary && existsSync(binary)) {
   console.log('eventdesk: the Electron binary is not installed (README: node node_modules/electron/install.js).')
   console.log('eventdesk: starting station mode instead — open the URL below in a browser.')
   console.log(`eventdesk: data in ${dataDir}; demo PINs are in the README.`)
-  child = spawn(process.execPath, [join(root, 'out', 'main', 'station.js'), '--data', dataDir, '--demo', ...process.argv.slice(2)], {
+  // --kiosk is a window mode of the desktop app; in a browser use its full-screen mode.
+  const args = process.argv.slice(2).filter((arg) => arg !== '--kiosk')
+  child = spawn(process.execPath, [join(root, 'out', 'main', 'station.js'), '--data', dataDir, '--demo', ...args], {
     stdio: 'inherit'
   })
 }
