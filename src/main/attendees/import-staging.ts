@@ -1,17 +1,20 @@
 import { ApiError } from '../../shared/errors'
 import { newId } from '../core/ids'
 import type { ParsedTable } from './import-parse'
+import type { mapRows } from './import-mapping'
 
 const TTL_MS = 60 * 60 * 1000
 const MAX_STAGED = 4
 
-interface Staged {
+export interface Staged {
   eventId: string
   staffId: string
   table: ParsedTable
   expiresAt: number
   /** Rows written so far by a running commit (read by `import.progress`). */
   progress: { done: number; total: number } | null
+  /** The rows as last mapped, so a commit right after a check does not map 50,000 rows again. */
+  mapped: { mappingKey: string; result: ReturnType<typeof mapRows> } | null
 }
 
 /**
@@ -27,7 +30,7 @@ export class ImportStaging {
     const mine = [...this.staged.entries()].filter(([, s]) => s.staffId === staffId)
     if (mine.length >= MAX_STAGED) this.staged.delete(mine[0]![0])
     const id = newId()
-    this.staged.set(id, { eventId, staffId, table, expiresAt: Date.now() + TTL_MS, progress: null })
+    this.staged.set(id, { eventId, staffId, table, expiresAt: Date.now() + TTL_MS, progress: null, mapped: null })
     return id
   }
 

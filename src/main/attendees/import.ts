@@ -12,6 +12,7 @@ import { getEvent, listTicketTypes } from '../events/handlers'
 import { guessMapping, mapRows, type ImportRow } from './import-mapping'
 import { ImportFileError, parseImportFile } from './import-parse'
 import { assertTicketTypeOfEvent, insertAttendee } from './service'
+import type { Staged } from './import-staging'
 
 const ISSUES_SHOWN = 500
 // ~40 ms of writing between breaths: other requests wait at most that long.
@@ -28,7 +29,9 @@ interface Checked {
   existing: Map<string, string> // e-mail → attendee id already in the event
 }
 
-function checkRows(core: Core, eventId: string, importTable: Parameters<typeof mapRows>[0], mapping: ColumnMapping, defaultTicketTypeId: string): Checked {
+/** Maps the staged rows (once per mapping) and checks them against the event as it is now. */
+function checkRows(core: Core, staged: Staged, mapping: ColumnMapping, defaultTicketTypeId: string): Checked {
+  const { eventId, table: importTable } = staged
   assertTicketTypeOfEvent(core, defaultTicketTypeId, eventId)
   for (const [field, column] of Object.entries(mapping)) {
     if (column >= importTable.headers.length) {
@@ -43,7 +46,10 @@ function checkRows(core: Core, eventId: string, importTable: Parameters<typeof m
     ticketTypes.set(foldText(t.code), t.id)
     ticketTypes.set(foldText(t.name), t.id)
   }
-  const { rows, issues } = mapRows(importTable, mapping)
+  const mappingKey = JSON.stringify(mapping)
+  if (staged.mapped?.mappingKey !== mappingKey) staged.mapped = { mappingKey, result: mapRows(importTable, mapping) }
+  const { rows } = staged.mapped.result
+  const issues = [...staged.mapped.result.issues]
   const checked: CheckedRow[] = []
   for (const row of rows) {
     const ticketTypeId = row.ticketType ? ticketTypes.get(foldText(row.ticketType)) : defaultTicketTypeId
@@ -97,7 +103,7 @@ export const importHandlers = {
 
   'import.check': (input, ctx): ImportCheckResult => {
     const staged = ctx.core.imports.get(input.importId, sessionOf(ctx).staff.id)
-    const { rows, issues, existing } = checkRows(ctx.core, staged.eventId, staged.table, input.mapping, input.defaultTicketTypeId)
+    const { rows, issues, existing } = checkRows(ctx.core, staged, input.mapping, input.defaultTicketTypeId)
     return {
       ready: rows.length,
       issueCount: issues.length,
@@ -114,7 +120,7 @@ export const importHandlers = {
   'import.commit': chunkedMutation(async (input, ctx) => {
     const { core, write } = ctx
     const staged = core.imports.get(input.importId, sessionOf(ctx).staff.id)
-    const { rows, issues, existing } = checkRows(core, staged.eventId, staged.table, input.mapping, input.defaultTicketTypeId)
+    const { rows, issues, existing } = checkRows(core, staged, input.mapping, input.defaultTicketTypeId)
     const progress = (staged.progress = { done: 0, total: rows.length })
     let created = 0
     let merged = 0
@@ -152,7 +158,7 @@ export const importHandlers = {
         jobTitle: row.jobTitle,
         phone: row.phone,
         ticketTypeId: row.ticketTypeId,
-        preferredLanguage: row.preferredLanguage as CheckedRow['preferredLanguage'] & null,
+        preferredLanguage: row.preferredLanguage,
         notes: row.notes,
         externalRef: row.code,
         source: 'import'
