@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Core } from '../src/main/core/core'
 import { newId } from '../src/main/core/ids'
-import { checkins } from '../src/main/db/schema'
+import { checkins } from '../src/main/checkin/schema'
+import { modules } from '../src/main/modules'
 import { people, seededRandom } from '../src/main/demo/people'
 import type { InputOf, MethodName, ResultOf } from '../src/shared/contract'
 import { ftsQuery } from '../src/main/attendees/queries'
@@ -50,7 +51,7 @@ function csvOf(count: number, seed: number, offset: number): string {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'eventdesk-bench-'))
-  const core = new Core({ dataDir: dir, appRoot: ROOT, appVersion: 'bench' })
+  const core = new Core({ dataDir: dir, appRoot: ROOT, modules, appVersion: 'bench' })
   const call = <M extends MethodName>(method: M, input: InputOf<M>, token: string | null = null) =>
     core.call(method, input, token) as Promise<ResultOf<M>>
   try {
@@ -132,16 +133,14 @@ async function main(): Promise<void> {
     // table with the same columns, one autocommit statement each.
     const attendeeIds = (core.sqlite.prepare('SELECT id FROM attendees LIMIT 2000').all() as { id: string }[]).map((r) => r.id)
     const row = (i: number) => ({
-      id: newId(), eventId: event.id, attendeeId: attendeeIds[i]!, kind: 'in', refId: null,
-      at: new Date().toISOString(), deskId: core.deskId, staffId: 'bench', method: 'code'
+      id: newId(), eventId: event.id, attendeeId: attendeeIds[i]!, kind: 'in' as const, refId: null,
+      at: new Date().toISOString(), deskId: core.id, staffId: 'bench', method: 'code' as const
     })
-    const writer = core.changeLog.writer({ staffId: 'bench', action: 'bench.checkin' })
-    const writeOnce = core.sqlite.transaction((r: ReturnType<typeof row>) => writer.insert(checkins, r))
     const writeTimes: number[] = []
     for (let i = 0; i < attendeeIds.length; i++) {
       const r = row(i)
       const t = performance.now()
-      writeOnce(r)
+      await core.transact('bench.checkin', ({ write }) => write.insert(checkins, r))
       writeTimes.push(performance.now() - t)
     }
     const bare = new Database(join(dir, 'bare.db'))

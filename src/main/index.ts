@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { ApiError } from '../shared/errors'
 import { IPC } from '../shared/ipc'
 import { Core } from './core/core'
+import { modules } from './modules'
 
 const kiosk = process.argv.includes('--kiosk')
 let core: Core | null = null
@@ -40,7 +41,7 @@ function createWindow(): BrowserWindow {
 }
 
 void app.whenReady().then(() => {
-  core = new Core({ dataDir: join(app.getPath('userData'), 'data'), appRoot: app.getAppPath(), appVersion: app.getVersion() })
+  core = new Core({ dataDir: join(app.getPath('userData'), 'data'), appRoot: app.getAppPath(), modules, appVersion: app.getVersion() })
   const desk = core
   ipcMain.handle(IPC.rpc, async (_event, method: unknown, input: unknown, token: unknown) => {
     try {

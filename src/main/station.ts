@@ -9,12 +9,13 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Core } from './core/core'
 import { DEMO_STAFF, seedDemo } from './demo/seed'
+import { modules } from './modules'
 import { createStationServer } from './station/server'
 import { version } from '../../package.json'
 
 const USAGE = 'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--demo]'
 
-function main(): void {
+async function main(): Promise<void> {
   let args
   try {
     args = parseArgs({
@@ -43,10 +44,10 @@ function main(): void {
   }
 
   const appRoot = resolve(__dirname, '../..')
-  const core = new Core({ dataDir: resolve(args.data), appRoot, appVersion: version, deskName })
+  const core = new Core({ dataDir: resolve(args.data), appRoot, modules, appVersion: version, deskName })
   if (args.demo && isEmpty(core)) {
     const started = Date.now()
-    seedDemo(core)
+    await seedDemo(core)
     console.log(`station: demo event created in ${Date.now() - started} ms`)
     console.log(`station: demo staff — ${DEMO_STAFF.map((s) => `${s.name} (${s.role}) PIN ${s.pin}`).join(', ')}`)
   }
@@ -59,7 +60,7 @@ function main(): void {
   station.server.listen(port, args.host, () => {
     const address = station.server.address()
     const actualPort = typeof address === 'object' && address ? address.port : port
-    console.log(`station: EventDesk ${version}, desk ${core.deskName} (${core.deskId})`)
+    console.log(`station: EventDesk ${version}, desk ${deskLabel(core)} (${core.id})`)
     console.log(`station: listening on http://${args.host}:${actualPort}`)
   })
 
@@ -76,10 +77,14 @@ function main(): void {
   process.on('SIGTERM', shutdown)
 }
 
+function deskLabel(core: Core): string {
+  return (core.sqlite.prepare('SELECT name FROM desks WHERE id = ?').get(core.id) as { name: string } | undefined)?.name ?? core.id
+}
+
 /** --demo only fills a desk that has no events and no staff yet. */
 function isEmpty(core: Core): boolean {
   const count = (table: string) => (core.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
   return count('events') === 0 && count('staff') === 0
 }
 
-main()
+void main()

@@ -87,7 +87,7 @@ describe('the API contract', () => {
     const deskToken = await desk.tokenFor('desk')
     expect((await rejects(desk.call('desk.rename', { name: 'Hall A' }, deskToken))).code).toBe('forbidden')
     expect((await rejects(desk.call('desk.rename', { name: '   ' }, desk.organizer))).issues![0]!.path).toBe('name')
-    expect(await desk.call('desk.rename', { name: ' Entrance A ' }, desk.organizer)).toEqual({ deskId: desk.core.deskId, deskName: 'Entrance A' })
+    expect(await desk.call('desk.rename', { name: ' Entrance A ' }, desk.organizer)).toEqual({ deskId: desk.core.id, deskName: 'Entrance A' })
     expect((await desk.call('system.status', {})).deskName).toBe('Entrance A')
     const [latest] = await desk.call('audit.list', { limit: 1 }, desk.organizer)
     expect(latest).toMatchObject({ action: 'desk.rename', table: 'desks', data: { name: 'Entrance A' }, deskName: 'Entrance A' })
@@ -101,7 +101,7 @@ describe('the API contract', () => {
   it('audits every change with who, which desk and which action, hiding PIN hashes', async () => {
     const entries = await desk.call('audit.list', { limit: 500 }, desk.organizer)
     const created = entries.find((e) => e.action === 'ticketType.create' && e.data.code === 'VIP')!
-    expect(created).toMatchObject({ staffName: 'Olga Organizer', deskId: desk.core.deskId, table: 'ticket_types', op: 'insert' })
+    expect(created).toMatchObject({ staffName: 'Olga Organizer', deskId: desk.core.id, table: 'ticket_types', op: 'insert' })
     expect(created.deskName).toBeTruthy()
     const staffEntry = entries.find((e) => e.table === 'staff' && e.op === 'insert')!
     expect(staffEntry.data.pin_hash).toBe('••••')

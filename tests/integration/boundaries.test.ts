@@ -1,9 +1,11 @@
 /**
  * The import boundaries of ARCHITECTURE.md, checked on every file: a folder
- * says where code runs. Exceptions are named here and meant to shrink.
+ * says where code runs, the kernel knows no domain, and domains meet only
+ * through each other's public faces (queries, service, schema) without cycles.
+ * Exceptions are named here and meant to shrink.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { APP_ROOT } from './helpers'
 
@@ -15,41 +17,119 @@ function sources(dir: string): string[] {
   })
 }
 
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8')
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map(
-    (m) => (m[1] ?? m[2])!
-  )
+interface Import {
+  spec: string
+  typeOnly: boolean
 }
 
-function violations(folder: string, forbidden: (spec: string, file: string) => boolean): string[] {
+function importsOf(file: string): Import[] {
+  const text = readFileSync(file, 'utf8')
+  return [...text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => ({
+    spec: (m[3] ?? m[4])!,
+    typeOnly: Boolean(m[2])
+  }))
+}
+
+function violations(folder: string, forbidden: (imp: Import, file: string) => boolean): string[] {
   return sources(join(APP_ROOT, folder)).flatMap((file) =>
     importsOf(file)
-      .filter((spec) => forbidden(spec, file))
-      .map((spec) => `${relative(APP_ROOT, file)} imports ${spec}`)
+      .filter((imp) => forbidden(imp, file))
+      .map((imp) => `${relative(APP_ROOT, file)} imports ${imp.spec}`)
   )
 }
 
-const NODE_BUILTIN = /^node:|^(fs|path|os|crypto|child_process|http|net|events|util|stream)$/
+const NODE_BUILTIN = /^node:|^(fs|path|os|crypto|child_process|http|net|events|util|stream|worker_threads)$/
+const MAIN = join(APP_ROOT, 'src', 'main')
+/** Folders of src/main that are not domains: the kernel, libraries and the composition around them. */
+const NOT_DOMAINS = new Set(['core', 'tabular', 'station', 'demo'])
+/** What a domain shows other domains. */
+const PUBLIC_FACES = new Set(['queries.ts', 'service.ts', 'schema.ts'])
+
+/** The src/main folder (domain, kernel, …) an import resolves into, with the file it names. */
+function target(file: string, spec: string): { folder: string; file: string } | null {
+  if (!spec.startsWith('.')) return null
+  const path = relative(MAIN, resolve(dirname(file), spec))
+  if (path.startsWith('..')) return null
+  const [folder, ...rest] = path.split(sep)
+  return { folder: folder!, file: rest.join(sep) + (rest.length ? '.ts' : '') }
+}
+
+function folderOf(file: string): string {
+  return relative(MAIN, file).split(sep)[0]!
+}
+
+const domains = readdirSync(MAIN).filter((name) => statSync(join(MAIN, name)).isDirectory() && !NOT_DOMAINS.has(name))
 
 describe('import boundaries', () => {
-  it('src/shared uses neither Node nor the DOM side, nor main/renderer/preload code', () => {
-    expect(violations('src/shared', (s) => NODE_BUILTIN.test(s) || s === 'electron' || /\/(main|renderer|preload)\//.test(s))).toEqual([])
+  it('src/shared uses neither Node nor the DOM side; from main only the types of drizzle tables (row types are derived from them)', () => {
+    expect(
+      violations('src/shared', ({ spec, typeOnly }) => {
+        if (NODE_BUILTIN.test(spec) || spec === 'electron' || /\/(renderer|preload)\//.test(spec)) return true
+        return /\/main\//.test(spec) && !(typeOnly && /\/main\/\w+\/schema$/.test(spec))
+      })
+    ).toEqual([])
   })
 
   it('the renderer never reaches Node, Electron or the core directly', () => {
-    expect(violations('src/renderer', (s) => NODE_BUILTIN.test(s) || s === 'electron' || /\/main\/|\/preload\//.test(s) || s === 'better-sqlite3')).toEqual([])
+    expect(
+      violations('src/renderer', ({ spec }) => NODE_BUILTIN.test(spec) || spec === 'electron' || /\/main\/|\/preload\//.test(spec) || spec === 'better-sqlite3')
+    ).toEqual([])
   })
 
   it('only the Electron main (src/main/index.ts) imports electron in the core', () => {
-    expect(violations('src/main', (s, file) => s === 'electron' && relative(APP_ROOT, file) !== join('src', 'main', 'index.ts'))).toEqual([])
+    expect(violations('src/main', ({ spec }, file) => spec === 'electron' && relative(APP_ROOT, file) !== join('src', 'main', 'index.ts'))).toEqual([])
   })
 
   it('the core never imports renderer code', () => {
-    expect(violations('src/main', (s) => /\/renderer\//.test(s))).toEqual([])
+    expect(violations('src/main', ({ spec }) => /\/renderer\//.test(spec))).toEqual([])
   })
 
   it('the preload only talks to electron and the shared contract', () => {
-    expect(violations('src/preload', (s) => s !== 'electron' && !s.startsWith('../shared/'))).toEqual([])
+    expect(violations('src/preload', ({ spec }) => spec !== 'electron' && !spec.startsWith('../shared/'))).toEqual([])
+  })
+
+  it('the kernel (src/main/core) and the libraries import no domain', () => {
+    for (const folder of ['core', 'tabular']) {
+      expect(violations(`src/main/${folder}`, ({ spec }, file) => {
+        const t = target(file, spec)
+        return t !== null && t.folder !== folder && t.folder !== 'core'
+      })).toEqual([])
+    }
+  })
+
+  it('a domain reaches another only through its queries, service or schema', () => {
+    const found = domains.flatMap((domain) =>
+      violations(`src/main/${domain}`, ({ spec }, file) => {
+        const t = target(file, spec)
+        return t !== null && domains.includes(t.folder) && t.folder !== folderOf(file) && !PUBLIC_FACES.has(t.file)
+      })
+    )
+    expect(found).toEqual([])
+  })
+
+  it('domains depend on each other without cycles', () => {
+    const edges = new Map(domains.map((d) => [d, new Set<string>()]))
+    for (const domain of domains) {
+      for (const file of sources(join(MAIN, domain))) {
+        for (const { spec } of importsOf(file)) {
+          const t = target(file, spec)
+          if (t && domains.includes(t.folder) && t.folder !== domain) edges.get(domain)!.add(t.folder)
+        }
+      }
+    }
+    const cycles: string[] = []
+    const visit = (node: string, path: string[]) => {
+      if (path.includes(node)) return cycles.push([...path.slice(path.indexOf(node)), node].join(' → '))
+      for (const next of edges.get(node)!) visit(next, [...path, node])
+    }
+    for (const d of domains) visit(d, [])
+    expect([...new Set(cycles)]).toEqual([])
+  })
+
+  it('catches what it is meant to catch', () => {
+    // The checks above must be able to fail: a kernel file importing a domain is seen as one.
+    expect(target(join(MAIN, 'core', 'core.ts'), '../attendees/queries')).toEqual({ folder: 'attendees', file: 'queries.ts' })
+    expect(target(join(MAIN, 'checkin', 'module.ts'), '../attendees/module')).toEqual({ folder: 'attendees', file: 'module.ts' })
+    expect(domains).toEqual(expect.arrayContaining(['attendees', 'checkin', 'events', 'staff']))
   })
 })

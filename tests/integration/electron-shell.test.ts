@@ -96,6 +96,6 @@ describe('the Electron shell (built main, stand-in electron module)', () => {
     sent.length = 0
     const created = await rpc('event.create', { name: 'Shell Fest', type: 'festival', startDate: '2026-12-01', endDate: '2026-12-02', timezone: 'Europe/Paris', venue: null, capacity: null, status: 'draft' }, session.token)
     expect(created.ok).toBe(true)
-    expect(sent).toEqual([[IPC.changed, { tables: ['events'], eventIds: [] }]])
+    expect(sent).toEqual([[IPC.changed, { tables: ['events', 'changes'], eventIds: [] }]])
   })
 })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { InputOf, MethodName, ResultOf } from '../../src/shared/contract'
 import type { Role } from '../../src/shared/roles'
 import { Core } from '../../src/main/core/core'
+import { modules } from '../../src/main/modules'
 
 export const APP_ROOT = join(__dirname, '..', '..')
 
@@ -20,7 +21,7 @@ export function tempDir(prefix = 'eventdesk-test-'): string {
 }
 
 export function openDesk(dir = tempDir()): TestDesk {
-  const core = new Core({ dataDir: dir, appRoot: APP_ROOT, appVersion: 'test' })
+  const core = new Core({ dataDir: dir, appRoot: APP_ROOT, modules, appVersion: 'test' })
   return {
     core,
     dir,
@@ -87,4 +88,19 @@ export async function rejects(
     return err as { code: string; message: string; issues?: { path: string }[] }
   }
   throw new Error('expected the call to fail')
+}
+
+type Registration = Omit<InputOf<'attendee.register'>, 'paymentMethod' | 'amountCents'> &
+  Partial<Pick<InputOf<'attendee.register'>, 'paymentMethod' | 'amountCents'>>
+
+/** A walk-up at the desk: registered, and let in at once when `checkIn` (as the walk-up form does). */
+export async function walkUp(
+  desk: TestDesk,
+  token: string,
+  fields: Registration,
+  checkIn = false
+): Promise<{ attendee: ResultOf<'attendee.register'>; checkin: ResultOf<'checkin.walkUp'>['checkin'] | null }> {
+  const input = { paymentMethod: 'cash' as const, amountCents: 0, ...fields }
+  if (checkIn) return desk.call('checkin.walkUp', input, token)
+  return { attendee: await desk.call('attendee.register', input, token), checkin: null }
 }

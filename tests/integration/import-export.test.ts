@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { APP_ROOT, deskWithEvent, rejects, removeDir } from './helpers'
+import { APP_ROOT, deskWithEvent, rejects, removeDir, walkUp } from './helpers'
 
 let desk: Awaited<ReturnType<typeof deskWithEvent>>
 const fixture = (name: string) => readFileSync(join(APP_ROOT, 'tests', 'fixtures', 'import', name)).toString('base64')
@@ -117,11 +117,7 @@ describe('a large import commit', () => {
     const csv = ['First name,Last name,Email']
     for (let i = 0; i < 20_000; i++) csv.push(`Bulk${i},Person,bulk${i}@example.com`)
     const up = await upload('bulk.csv', Buffer.from(csv.join('\n')).toString('base64'))
-    const { attendee: walkIn } = await desk.call(
-      'attendee.registerWalkUp',
-      { eventId: desk.eventId, firstName: 'Queued', lastName: 'Writer', email: null, company: null, ticketTypeId: desk.gaId, paymentMethod: 'cash', amountCents: 0, checkIn: false },
-      desk.organizer
-    )
+    const { attendee: walkIn } = await walkUp(desk, desk.organizer, { eventId: desk.eventId, firstName: 'Queued', lastName: 'Writer', email: null, company: null, ticketTypeId: desk.gaId })
     const events: string[] = []
     const commit = desk
       .call('import.commit', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'skip' }, desk.organizer)
@@ -151,13 +147,9 @@ describe('a large import commit', () => {
       const commit = desk.call('import.commit', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: desk.gaId, duplicates: 'skip' }, desk.organizer)
       await new Promise((resolve) => setImmediate(resolve))
       // Issued while the import's transaction is open; must survive its rollback.
-      const walkUp = desk.call(
-        'attendee.registerWalkUp',
-        { eventId: desk.eventId, firstName: 'Survivor', lastName: 'Walkup', email: null, company: null, ticketTypeId: desk.gaId, paymentMethod: 'card', amountCents: 0, checkIn: true },
-        desk.organizer
-      )
+      const survivor = walkUp(desk, desk.organizer, { eventId: desk.eventId, firstName: 'Survivor', lastName: 'Walkup', email: null, company: null, ticketTypeId: desk.gaId }, true)
       await expect(commit).rejects.toThrow('disk full')
-      const { attendee } = await walkUp
+      const { attendee } = await survivor
       expect((await desk.call('attendee.get', { id: attendee.id }, desk.organizer)).checkedInAt).not.toBeNull()
       expect(await desk.call('attendee.search', { eventId: desk.eventId, query: 'rollback1' }, desk.organizer)).toEqual([])
     } finally {

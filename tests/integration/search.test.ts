@@ -1,6 +1,6 @@
 /** Desk search over FTS5: accents, case, prefixes, ranking, hostile input, filtered lists. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deskWithEvent, removeDir } from './helpers'
+import { deskWithEvent, removeDir, walkUp } from './helpers'
 
 let desk: Awaited<ReturnType<typeof deskWithEvent>>
 let token: string
@@ -19,11 +19,7 @@ beforeAll(async () => {
     ['Mei', '王', 'mei@example.cn', null]
   ] as const
   for (const [firstName, lastName, email, company] of people) {
-    const { attendee } = await desk.call(
-      'attendee.registerWalkUp',
-      { eventId: desk.eventId, firstName, lastName, email, company, ticketTypeId: desk.gaId, paymentMethod: 'card', amountCents: 0, checkIn: false },
-      token
-    )
+    const { attendee } = await walkUp(desk, token, { eventId: desk.eventId, firstName, lastName, email, company, ticketTypeId: desk.gaId, paymentMethod: 'card', amountCents: 0 }, false)
     codes[lastName] = attendee.code
   }
 })

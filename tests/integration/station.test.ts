@@ -89,7 +89,7 @@ describe('station mode', () => {
     const list = (await station.rpc('attendee.list', { eventId, checkedIn: false, limit: 1 }, token)).body
     const result = (await station.rpc('checkin.byAttendee', { attendeeId: list.rows[0].id }, token)).body
     expect(result.outcome).toBe('admitted')
-    expect(await changed).toEqual({ tables: ['checkins'], eventIds: [eventId] })
+    expect(await changed).toEqual({ tables: ['checkins', 'changes'], eventIds: [eventId] })
     socket.close()
   })
 })

@@ -1,8 +1,7 @@
-import type { AttendeeFilter } from '../../shared/contract'
-import type { AttendeeRow, ExportFile } from '../../shared/domain'
-import type { Core } from '../core/core'
-import { getEvent, listTicketTypes } from '../events/handlers'
-import { writeCsv, writeXlsx, type ExportColumn } from './export-file'
+import type { AttendeeFilter, AttendeeRow, ExportFile } from '../../shared/contract/attendees'
+import type { GuardedSql } from '../core/sql'
+import { getEvent, listTicketTypes } from '../events/queries'
+import { writeCsv, writeXlsx, type ExportColumn } from '../tabular/write'
 import { iterateAttendees } from './queries'
 
 const MIME = {
@@ -12,12 +11,12 @@ const MIME = {
 
 /** The attendee list as the current filter shows it, as XLSX or CSV. */
 export async function exportAttendees(
-  core: Core,
+  read: GuardedSql,
   input: AttendeeFilter & { format: 'xlsx' | 'csv' }
 ): Promise<ExportFile> {
   const { format, ...filter } = input
-  const event = getEvent(core, filter.eventId)
-  const ticketNames = new Map(listTicketTypes(core, filter.eventId).map((t) => [t.id, t.name]))
+  const event = getEvent(read, filter.eventId)
+  const ticketNames = new Map(listTicketTypes(read, filter.eventId).map((t) => [t.id, t.name]))
   const columns: ExportColumn<AttendeeRow>[] = [
     { header: 'Code', width: 10, value: (a) => a.code },
     { header: 'First name', width: 18, value: (a) => a.firstName },
@@ -34,7 +33,7 @@ export async function exportAttendees(
     { header: 'Language', width: 10, value: (a) => a.preferredLanguage },
     { header: 'Notes', width: 30, value: (a) => a.notes }
   ]
-  const rows = [...iterateAttendees(core, filter)]
+  const rows = [...iterateAttendees(read, filter)]
   const data = format === 'xlsx' ? await writeXlsx(rows, columns, 'Attendees') : writeCsv(rows, columns)
   const safeName = event.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 60) || 'event'
   return {

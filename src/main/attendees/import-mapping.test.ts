@@ -10,7 +10,7 @@ import {
   type ColumnMapping,
   type ImportField
 } from './import-mapping'
-import { parseImportFile, type ParsedTable } from './import-parse'
+import { parseImportFile, type ParsedTable } from '../tabular/parse'
 
 const fixturesDir = new URL('../../../tests/fixtures/import/', import.meta.url)
 const parseFixture = (name: string) => parseImportFile(name, new Uint8Array(readFileSync(new URL(name, fixturesDir))))

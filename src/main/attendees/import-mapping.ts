@@ -2,10 +2,10 @@
 // then turn table rows into clean ImportRows plus a list of per-line issues.
 // Pure functions over a ParsedTable; nothing here touches the database.
 import { z } from 'zod'
-import { LANGUAGES, LIMITS, type Language } from '../../shared/domain'
-import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type RowIssue } from '../../shared/import'
+import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type RowIssue } from '../../shared/contract/attendees'
+import { LANGUAGES, LIMITS, type Language } from '../../shared/fields'
 import { foldText } from '../../shared/text'
-import type { ParsedTable } from './import-parse'
+import type { ParsedTable } from '../tabular/parse'
 
 // The field list, mapping and issue types live in shared/ because the renderer
 // and the IPC contract use them too; re-exported so import code has one entry point.
@@ -27,7 +27,7 @@ export interface ImportRow {
   notes: string | null
 }
 
-// Must not be looser than shared/domain.ts (attendeeFields): a row that passes
+// Must not be looser than shared/contract/attendees.ts (attendeeFields): a row that passes
 // here must not fail when the core service validates it again.
 const PHONE_MAX = 40
 const FIELD_MAX: Readonly<Record<ImportField, number>> = {

@@ -1,59 +1,17 @@
 /** Read side of attendees: the row shape every screen gets, search and filtered lists. */
-import type { AttendeeFilter } from '../../shared/contract'
-import type { AttendeeRow } from '../../shared/domain'
+import type { AttendeeFilter, AttendeeRow } from '../../shared/contract/attendees'
 import { ApiError } from '../../shared/errors'
 import { searchTokens } from '../../shared/text'
-import type { Core } from '../core/core'
+import type { GuardedSql } from '../core/sql'
 
+// checkedInAt comes from attendee_presence, the check-in domain's derived table
+// of who is in: a read of it by name (check-in builds on attendees, not the reverse).
 const ROW_COLUMNS = `
-  a.id, a.event_id, a.code, a.first_name, a.last_name, a.email, a.company, a.job_title, a.phone,
-  a.ticket_type_id, a.status, a.payment_method, a.amount_cents, a.preferred_language, a.notes,
-  a.external_ref, a.created_at, p.at AS checked_in_at`
+  a.id, a.event_id AS eventId, a.code, a.first_name AS firstName, a.last_name AS lastName, a.email, a.company,
+  a.job_title AS jobTitle, a.phone, a.ticket_type_id AS ticketTypeId, a.status, a.payment_method AS paymentMethod,
+  a.amount_cents AS amountCents, a.preferred_language AS preferredLanguage, a.notes, a.external_ref AS externalRef,
+  a.created_at AS createdAt, p.at AS checkedInAt`
 const SELECT_ROW = `SELECT ${ROW_COLUMNS} FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id`
-
-interface RawRow {
-  id: string
-  event_id: string
-  code: string
-  first_name: string
-  last_name: string
-  email: string | null
-  company: string | null
-  job_title: string | null
-  phone: string | null
-  ticket_type_id: string
-  status: string
-  payment_method: string | null
-  amount_cents: number | null
-  preferred_language: string | null
-  notes: string | null
-  external_ref: string | null
-  created_at: string
-  checked_in_at: string | null
-}
-
-export function toAttendeeRow(r: RawRow): AttendeeRow {
-  return {
-    id: r.id,
-    eventId: r.event_id,
-    code: r.code,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    email: r.email,
-    company: r.company,
-    jobTitle: r.job_title,
-    phone: r.phone,
-    ticketTypeId: r.ticket_type_id,
-    status: r.status as AttendeeRow['status'],
-    paymentMethod: r.payment_method as AttendeeRow['paymentMethod'],
-    amountCents: r.amount_cents,
-    preferredLanguage: r.preferred_language as AttendeeRow['preferredLanguage'],
-    notes: r.notes,
-    externalRef: r.external_ref,
-    createdAt: r.created_at,
-    checkedInAt: r.checked_in_at
-  }
-}
 
 /**
  * An FTS5 MATCH expression from free text: only letter/number runs survive,
@@ -65,23 +23,32 @@ export function ftsQuery(text: string): string | null {
   return tokens.length === 0 ? null : tokens.map((t) => `"${t}"*`).join(' ')
 }
 
-export function getAttendee(core: Core, id: string): AttendeeRow {
-  const row = core.statement(`${SELECT_ROW} WHERE a.id = ?`).get(id) as RawRow | undefined
+export function getAttendee(read: GuardedSql, id: string): AttendeeRow {
+  const row = read.get<AttendeeRow>(`${SELECT_ROW} WHERE a.id = ?`, id)
   if (!row) throw new ApiError('not_found', 'No such attendee', { key: 'notFound' })
-  return toAttendeeRow(row)
+  return row
 }
 
-export function findByCode(core: Core, eventId: string, code: string): AttendeeRow | null {
-  const row = core.statement(`${SELECT_ROW} WHERE a.code = ? AND a.event_id = ?`).get(code, eventId) as
-    | RawRow
-    | undefined
-  return row ? toAttendeeRow(row) : null
+export function attendeeExists(read: GuardedSql, id: string): boolean {
+  return read.get('SELECT 1 FROM attendees WHERE id = ?', id) !== undefined
 }
 
-export function findByEmail(core: Core, eventId: string, email: string): AttendeeRow | null {
-  const row = core.statement(`${SELECT_ROW} WHERE a.event_id = ? AND a.email = ? ORDER BY a.seq LIMIT 1`)
-    .get(eventId, email) as RawRow | undefined
-  return row ? toAttendeeRow(row) : null
+export function findByCode(read: GuardedSql, eventId: string, code: string): AttendeeRow | null {
+  return read.get<AttendeeRow>(`${SELECT_ROW} WHERE a.code = ? AND a.event_id = ? ORDER BY a.id LIMIT 1`, code, eventId) ?? null
+}
+
+/** The first registration (by id: the same answer on every desk) with this e-mail in the event. */
+export function findByEmail(read: GuardedSql, eventId: string, email: string): AttendeeRow | null {
+  return read.get<AttendeeRow>(`${SELECT_ROW} WHERE a.event_id = ? AND a.email = ? ORDER BY a.id LIMIT 1`, eventId, email) ?? null
+}
+
+/** E-mail → the first attendee id with it, for every e-mail already in the event. */
+export function emailsOfEvent(read: GuardedSql, eventId: string): Map<string, string> {
+  const rows = read.all<{ email: string; id: string }>(
+    'SELECT email, id FROM attendees WHERE event_id = ? AND email IS NOT NULL ORDER BY id DESC',
+    eventId
+  )
+  return new Map(rows.map((r) => [r.email, r.id]))
 }
 
 /**
@@ -93,11 +60,10 @@ const BROAD_WORD_LENGTH = 2
 const BROAD_RANKED_MATCHES = 2000
 
 /** Desk search: ranked, name/e-mail/company/code, prefix, accent- and case-insensitive. */
-export function searchAttendees(core: Core, eventId: string, text: string, limit: number): AttendeeRow[] {
+export function searchAttendees(read: GuardedSql, eventId: string, text: string, limit: number): AttendeeRow[] {
   const match = ftsQuery(text)
   if (!match) {
-    const rows = core.statement(`${SELECT_ROW} WHERE a.event_id = ? ORDER BY a.last_name, a.first_name LIMIT ?`).all(eventId, limit)
-    return (rows as RawRow[]).map(toAttendeeRow)
+    return read.all<AttendeeRow>(`${SELECT_ROW} WHERE a.event_id = ? ORDER BY a.last_name, a.first_name, a.id LIMIT ?`, eventId, limit)
   }
   const broad = searchTokens(text).every((t) => t.length <= BROAD_WORD_LENGTH)
   const sql = broad
@@ -108,7 +74,7 @@ export function searchAttendees(core: Core, eventId: string, text: string, limit
        WHERE a.event_id = ? ORDER BY f.rank LIMIT ?`
     : `${SELECT_ROW} JOIN attendees_fts f ON f.rowid = a.seq
        WHERE attendees_fts MATCH ? AND a.event_id = ? ORDER BY f.rank LIMIT ?`
-  return (core.statement(sql).all(match, eventId, limit) as RawRow[]).map(toAttendeeRow)
+  return read.all<AttendeeRow>(sql, match, eventId, limit)
 }
 
 function filterClause(filter: AttendeeFilter): { where: string; params: (string | number)[] } {
@@ -133,24 +99,22 @@ function filterClause(filter: AttendeeFilter): { where: string; params: (string 
 
 /** The attendee table: filters, name order, paging, and the total for the scroll bar. */
 export function listAttendees(
-  core: Core,
+  read: GuardedSql,
   filter: AttendeeFilter,
   offset: number,
   limit: number
 ): { total: number; rows: AttendeeRow[] } {
   const { where, params } = filterClause(filter)
-  const total = (
-    core.statement(`SELECT COUNT(*) AS n FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id WHERE ${where}`)
-      .get(...params) as { n: number }
-  ).n
-  const rows = core.statement(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.seq LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as RawRow[]
-  return { total, rows: rows.map(toAttendeeRow) }
+  const total = read.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id WHERE ${where}`,
+    ...params
+  )!.n
+  const rows = read.all<AttendeeRow>(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.id LIMIT ? OFFSET ?`, ...params, limit, offset)
+  return { total, rows }
 }
 
 /** Every attendee matching a filter, streamed in name order (exports). */
-export function* iterateAttendees(core: Core, filter: AttendeeFilter): Generator<AttendeeRow> {
+export function iterateAttendees(read: GuardedSql, filter: AttendeeFilter): IterableIterator<AttendeeRow> {
   const { where, params } = filterClause(filter)
-  const stmt = core.sqlite.prepare(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.seq`)
-  for (const row of stmt.iterate(...params)) yield toAttendeeRow(row as RawRow)
+  return read.iterate<AttendeeRow>(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.id`, ...params)
 }

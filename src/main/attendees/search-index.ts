@@ -1,12 +1,13 @@
 /**
  * Keeps the attendee search index (attendees_fts) in step with attendee rows.
  * Text is folded here (accents, case, ł/ø/ß) so the FTS tokenizer and the
- * query side (shared/text.ts) agree. Registered as a projection of the write
- * path, so local edits and changes applied from peers are indexed alike.
+ * query side (shared/text.ts) agree. A projection of the write path, so local
+ * edits and changes applied from peers are indexed alike.
  */
 import { foldText } from '../../shared/text'
-import type { Sqlite } from '../db/open'
-import type { Projection } from '../core/mutator'
+import type { Projection } from '../core/changelog'
+import type { DerivedTableSpec } from '../core/module'
+import type { GuardedSql } from '../core/sql'
 
 const INDEXED_COLUMNS = new Set(['first_name', 'last_name', 'email', 'company', 'code'])
 
@@ -19,23 +20,39 @@ interface IndexedRow {
   code: string
 }
 
-export function attendeeSearchIndex(sqlite: Sqlite): Projection {
-  const read = sqlite.prepare<[string], IndexedRow>(
-    'SELECT seq, first_name, last_name, email, company, code FROM attendees WHERE id = ?'
+const INSERT = 'INSERT INTO attendees_fts (rowid, name, email, company, code) VALUES (?, ?, ?, ?, ?)'
+
+function index(sql: GuardedSql, row: IndexedRow): void {
+  sql.run(
+    INSERT,
+    row.seq,
+    foldText(`${row.first_name} ${row.last_name}`),
+    row.email === null ? null : foldText(row.email),
+    row.company === null ? null : foldText(row.company),
+    row.code
   )
-  const remove = sqlite.prepare('DELETE FROM attendees_fts WHERE rowid = ?')
-  const insert = sqlite.prepare('INSERT INTO attendees_fts (rowid, name, email, company, code) VALUES (?, ?, ?, ?, ?)')
-  return ({ rowId, op, columns }) => {
+}
+
+export function attendeeSearchIndex(sql: GuardedSql): Projection {
+  const read = sql.prepare('SELECT seq, first_name, last_name, email, company, code FROM attendees WHERE id = ?')
+  return ({ rowId, op, columns, previous }) => {
+    if (op === 'delete') {
+      // The row is gone; its seq came with the values it had.
+      if (previous?.seq !== undefined) sql.run('DELETE FROM attendees_fts WHERE rowid = ?', previous.seq)
+      return
+    }
     if (op === 'update' && !columns.some((c) => INDEXED_COLUMNS.has(c))) return
-    const row = read.get(rowId)
+    const row = read.get(rowId) as IndexedRow | undefined
     if (!row) return
-    if (op === 'update') remove.run(row.seq)
-    insert.run(
-      row.seq,
-      foldText(`${row.first_name} ${row.last_name}`),
-      row.email === null ? null : foldText(row.email),
-      row.company === null ? null : foldText(row.company),
-      row.code
-    )
+    if (op === 'update') sql.run('DELETE FROM attendees_fts WHERE rowid = ?', row.seq)
+    index(sql, row)
+  }
+}
+
+export const searchIndexTable: DerivedTableSpec = {
+  name: 'attendees_fts',
+  rebuild(sql) {
+    sql.run("INSERT INTO attendees_fts (attendees_fts) VALUES ('delete-all')")
+    for (const row of sql.all<IndexedRow>('SELECT seq, first_name, last_name, email, company, code FROM attendees')) index(sql, row)
   }
 }

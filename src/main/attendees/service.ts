@@ -1,30 +1,31 @@
-import type { AttendeeInput, PaymentMethod } from '../../shared/domain'
+/** Attendee writes other code composes: registering a person, and the checks a registration must pass. */
+import type { AttendeeInput, PaymentMethod } from '../../shared/contract/attendees'
 import { ApiError } from '../../shared/errors'
-import type { Core } from '../core/core'
 import { newAttendeeCode, newId } from '../core/ids'
-import type { Writer } from '../core/mutator'
-import { attendees } from '../db/schema'
-import { getTicketType } from '../events/handlers'
+import type { GuardedSql } from '../core/sql'
+import type { Writer } from '../core/writer'
+import { getTicketType } from '../events/queries'
+import { attendees } from './schema'
 
 export interface NewAttendee extends AttendeeInput {
+  id?: string
   eventId: string
   paymentMethod?: PaymentMethod | null
   amountCents?: number | null
   externalRef?: string | null
-  source: 'walkup' | 'import' | 'manual' | 'demo'
+  source: (typeof attendees.$inferInsert)['source']
 }
 
-/** A code no attendee on this desk has yet. */
-export function uniqueCode(core: Core): string {
-  const taken = core.statement('SELECT 1 FROM attendees WHERE code = ?')
+/** A code no attendee on this desk has yet (two desks apart may still mint the same: a conflict). */
+export function uniqueCode(read: GuardedSql): string {
   for (;;) {
     const code = newAttendeeCode()
-    if (taken.get(code) === undefined) return code
+    if (read.get('SELECT 1 FROM attendees WHERE code = ?', code) === undefined) return code
   }
 }
 
-export function assertTicketTypeOfEvent(core: Core, ticketTypeId: string, eventId: string): void {
-  if (getTicketType(core, ticketTypeId).eventId !== eventId) {
+export function assertTicketTypeOfEvent(read: GuardedSql, ticketTypeId: string, eventId: string): void {
+  if (getTicketType(read, ticketTypeId).eventId !== eventId) {
     throw new ApiError('invalid_input', 'The ticket type belongs to another event', {
       key: 'ticketTypeOtherEvent',
       issues: [{ path: 'ticketTypeId', message: 'Not a ticket type of this event', key: 'ticketTypeOtherEvent' }]
@@ -33,28 +34,28 @@ export function assertTicketTypeOfEvent(core: Core, ticketTypeId: string, eventI
 }
 
 /** A walk-up may not take a ticket type past its capacity; the organizer can raise it. */
-export function assertTicketTypeHasRoom(core: Core, ticketTypeId: string): void {
-  const ticketType = getTicketType(core, ticketTypeId)
+export function assertTicketTypeHasRoom(read: GuardedSql, ticketTypeId: string): void {
+  const ticketType = getTicketType(read, ticketTypeId)
   if (ticketType.capacity === null) return
-  const n =
-    (core.statement('SELECT expected FROM ticket_type_counts WHERE ticket_type_id = ?').get(ticketTypeId) as
-      | { expected: number }
-      | undefined)?.expected ?? 0
+  // ticket_type_counts: the check-in domain's live counters (derived), read by name like presence.
+  const n = read.get<{ expected: number }>('SELECT expected FROM ticket_type_counts WHERE ticket_type_id = ?', ticketTypeId)?.expected ?? 0
   if (n >= ticketType.capacity) {
+    const params = { name: ticketType.name, count: n, capacity: ticketType.capacity }
     throw new ApiError('conflict', `${ticketType.name} is full (${n} of ${ticketType.capacity})`, {
       key: 'ticketTypeFull',
-      params: { name: ticketType.name, count: n, capacity: ticketType.capacity },
-      issues: [{ path: 'ticketTypeId', message: 'Sold out', key: 'ticketTypeFull', params: { name: ticketType.name, count: n, capacity: ticketType.capacity } }]
+      params,
+      issues: [{ path: 'ticketTypeId', message: 'Sold out', key: 'ticketTypeFull', params }]
     })
   }
 }
 
-export function insertAttendee(core: Core, write: Writer, a: NewAttendee): string {
-  const id = newId()
+/** Writes a new attendee with a fresh code; returns its id. */
+export function insertAttendee(read: GuardedSql, write: Writer, a: NewAttendee): string {
+  const id = a.id ?? newId()
   write.insert(attendees, {
     id,
     eventId: a.eventId,
-    code: uniqueCode(core),
+    code: uniqueCode(read),
     firstName: a.firstName,
     lastName: a.lastName,
     email: a.email,
@@ -72,4 +73,30 @@ export function insertAttendee(core: Core, write: Writer, a: NewAttendee): strin
     createdAt: new Date().toISOString()
   })
   return id
+}
+
+/**
+ * Registers a person at the desk (walk-up or added by hand): the event and
+ * ticket type must match, the e-mail must be new to the event and the ticket
+ * type must have room.
+ */
+export function register(read: GuardedSql, write: Writer, a: NewAttendee): string {
+  assertTicketTypeOfEvent(read, a.ticketTypeId, a.eventId)
+  if (a.email) {
+    const existing = read.get<{ firstName: string; lastName: string; code: string }>(
+      'SELECT first_name AS firstName, last_name AS lastName, code FROM attendees WHERE event_id = ? AND email = ? ORDER BY id LIMIT 1',
+      a.eventId,
+      a.email
+    )
+    if (existing) {
+      const name = `${existing.firstName} ${existing.lastName}`.trim()
+      throw new ApiError('conflict', `${name} (${existing.code}) is already registered with this e-mail`, {
+        key: 'alreadyRegistered',
+        params: { name, code: existing.code },
+        issues: [{ path: 'email', message: 'Already registered', key: 'alreadyRegistered' }]
+      })
+    }
+  }
+  assertTicketTypeHasRoom(read, a.ticketTypeId)
+  return insertAttendee(read, write, a)
 }

@@ -1,5 +1,5 @@
 import { makeClock, setClock, Timestamp, type Clock } from '@actual-app/crdt'
-import type { ClockWarning } from '../../shared/domain'
+import type { ClockWarning } from '../../shared/contract/desk'
 
 const MAX_DRIFT_MS = 5 * 60 * 1000
 

@@ -1,70 +1,139 @@
 import { EventEmitter } from 'node:events'
 import { mkdirSync } from 'node:fs'
-import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { eq, max } from 'drizzle-orm'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { getTableName } from 'drizzle-orm'
 import type { z } from 'zod'
-import { contract, isMethodName, type ChangedEvent, type MethodName } from '../../shared/contract'
-import { FIELD_MESSAGE_PARAMS, FIELD_MESSAGES, type FieldMessageKey } from '../../shared/domain'
+import { contract, type ChangedEvent } from '../../shared/contract'
+import type { AnyMethodSpec } from '../../shared/contract/method'
+import { FIELD_MESSAGE_PARAMS, FIELD_MESSAGES, type FieldMessageKey } from '../../shared/fields'
 import { ApiError, type FieldIssue } from '../../shared/errors'
-import { openDatabase, type Db, type Sqlite, type Statement } from '../db/open'
-import { changes, desks, meta } from '../db/schema'
-import { handlers } from '../handlers'
-import { ImportStaging } from '../attendees/import-staging'
-import { attendeeSearchIndex } from '../attendees/search-index'
-import { ticketTypeCounts } from '../checkin/ticket-type-counts'
-import { resolveSession } from '../staff/auth'
+import { ChangeLog, newTouched, type ApplyResult, type ChangeRecord, type Touched } from './changelog'
 import { DeskClock } from './clock'
+import { openDatabase, type Sqlite } from './db'
 import { newId } from './ids'
-import { ChangeLog, type Touched } from './mutator'
-import type { Ctx, Handler } from './rpc'
+import type { ChunkedWriteCtx, Ctx, Desk, DeskModule, MethodHandler, Session, WriteCtx } from './module'
+import { GuardedSql } from './sql'
+import { syncedTableInfo, type SyncedTableInfo } from './tables'
+import { Writer, type Actor } from './writer'
 
 export interface CoreOptions {
   /** Folder holding this desk's database. */
   dataDir: string
   /** Folder with the app's `drizzle/` migrations. */
   appRoot: string
+  /** The domain modules this desk runs (src/main/modules.ts). */
+  modules: readonly AnyModule[]
   /** Names this desk (shown in check-in outcomes and the audit); the host name by default. */
   deskName?: string
   appVersion?: string
 }
 
-/** One desk: its database, its clock, its change log and the API it serves. */
-export class Core {
+// Modules of different slices in one list: each was checked against its own slice by defineModule.
+type AnyModule = DeskModule<any>
+
+interface Method {
+  spec: AnyMethodSpec
+  handler: MethodHandler<unknown, unknown>
+}
+
+const KERNEL_TOPICS = ['changes']
+
+/**
+ * One desk: its database, its clock, its change log, and the methods of the
+ * modules it runs. It knows no domain: the modules declare what they bring.
+ */
+export class Core implements Desk {
+  /** The writing connection: the kernel's, and tests' and benchmarks' for inspection. */
   readonly sqlite: Sqlite
-  readonly db: Db
   readonly schemaVersion: string
-  readonly deskId: string
+  readonly id: string
+  readonly appVersion: string
   readonly clock: DeskClock
   readonly changeLog: ChangeLog
-  readonly imports = new ImportStaging()
-  readonly appVersion: string
+  private readonly readConnection: Sqlite
+  private readonly reader: GuardedSql
+  private readonly inWrite: GuardedSql
+  private readonly local: GuardedSql
+  private readonly tableInfo = new Map<SQLiteTable, SyncedTableInfo>()
+  private readonly methods = new Map<string, Method>()
+  private readonly derived: { name: string; rebuild: () => void }[] = []
+  private readonly authenticator: (token: string) => Session | null
   private readonly emitter = new EventEmitter()
   private writeQueue: Promise<unknown> = Promise.resolve()
 
   constructor(options: CoreOptions) {
     mkdirSync(options.dataDir, { recursive: true })
     const opened = openDatabase(join(options.dataDir, 'eventdesk.db'), join(options.appRoot, 'drizzle'))
-    this.sqlite = opened.sqlite
-    this.db = opened.db
+    this.sqlite = opened.writer
     this.schemaVersion = opened.schemaVersion
     this.appVersion = options.appVersion ?? '0.0.0'
-    this.deskId = this.loadDeskId()
-    const last = this.db.select({ hlc: max(changes.hlc) }).from(changes).get()?.hlc
-    this.clock = new DeskClock(this.deskId.replace(/-/g, '').slice(-16).toUpperCase(), last)
-    this.changeLog = new ChangeLog(this.sqlite, this.clock, this.deskId)
-    this.changeLog.project('attendees', attendeeSearchIndex(this.sqlite))
-    this.changeLog.project('attendees', ticketTypeCounts(this.sqlite))
-    this.registerDesk(options.deskName)
+    this.id = this.loadDeskId()
+    const last = (this.sqlite.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }).hlc
+    this.clock = new DeskClock(this.id.replace(/-/g, '').slice(-16).toUpperCase(), last)
+
+    const synced = new Map<string, SyncedTableInfo>()
+    const localTables = new Set<string>()
+    const topics = new Set(KERNEL_TOPICS)
+    for (const module of options.modules) {
+      for (const spec of module.tables ?? []) {
+        const name = getTableName(spec.table)
+        if (topics.has(name)) throw new Error(`The table ${name} is declared twice`)
+        topics.add(name)
+        if (spec.kind === 'local') localTables.add(name)
+        else {
+          const info = syncedTableInfo(spec)
+          synced.set(name, info)
+          this.tableInfo.set(spec.table, info)
+        }
+      }
+    }
+    this.changeLog = new ChangeLog(this.sqlite, this.clock, this.id, opened.level, synced)
+    this.readConnection = opened.reader
+    this.reader = new GuardedSql(opened.reader)
+    this.inWrite = new GuardedSql(this.sqlite)
+    this.local = new GuardedSql(this.sqlite, localTables)
+
+    let authenticate: AnyModule['authenticate']
+    for (const module of options.modules) {
+      const derivedTables = new Set((module.derived ?? []).map((d) => d.name))
+      const derivedSql = new GuardedSql(this.sqlite, derivedTables)
+      for (const d of module.derived ?? []) this.derived.push({ name: d.name, rebuild: () => d.rebuild(derivedSql) })
+      for (const p of module.projections ?? []) {
+        if (!synced.has(p.follows)) throw new Error(`${module.name} projects ${p.follows}, which is not a synced table`)
+        this.changeLog.project(p.follows, p.create(derivedSql))
+      }
+      for (const [name, spec] of Object.entries(module.contract as Record<string, AnyMethodSpec>)) {
+        if (this.methods.has(name)) throw new Error(`The method ${name} is handled by two modules`)
+        const unknown = spec.reads.filter((t) => !topics.has(t))
+        if (unknown.length > 0) throw new Error(`${name} reads ${unknown.join(', ')}, which no module declares`)
+        const handler = (module.handlers as Record<string, MethodHandler<unknown, unknown> | undefined>)[name]
+        if (!handler) throw new Error(`${module.name} has no handler for ${name}`)
+        this.methods.set(name, { spec, handler })
+      }
+      if (module.authenticate) {
+        if (authenticate) throw new Error('Two modules authenticate sessions')
+        authenticate = module.authenticate
+      }
+    }
+    const missing = Object.keys(contract).filter((name) => !this.methods.has(name))
+    if (missing.length > 0) throw new Error(`No module handles ${missing.join(', ')}`)
+    const auth = authenticate
+    this.authenticator = auth ? (token) => auth.call(null, this.reader, token) : () => null
+
+    this.runWrite({ staffId: null, action: 'desk.start' }, (write) => {
+      this.changeLog.settlePending(write.touched)
+      for (const module of options.modules) module.start?.({ deskName: options.deskName }, this.writeCtx(null, 'desk.start', write))
+    })
   }
 
-  /** A prepared statement, compiled once per desk and reused (hot paths run thousands a second). */
-  statement(sql: string): Statement {
-    return this.changeLog.statement(sql)
+  clockWarning() {
+    return this.clock.warning
   }
 
-  get deskName(): string {
-    return this.db.select({ name: desks.name }).from(desks).where(eq(desks.id, this.deskId)).get()?.name ?? hostname()
+  /** The session behind a bearer token, or null. */
+  authenticate(token: string): Session | null {
+    return this.authenticator(token)
   }
 
   /**
@@ -73,9 +142,10 @@ export class Core {
    * are refused before any handler runs.
    */
   async call(name: string, rawInput: unknown, token: string | null): Promise<unknown> {
-    if (!isMethodName(name)) throw new ApiError('unknown_method', `Unknown method "${name}"`)
-    const spec = contract[name]
-    const session = token ? resolveSession(this, token) : null
+    const method = this.methods.get(name)
+    if (!method) throw new ApiError('unknown_method', `Unknown method "${name.slice(0, 100)}"`)
+    const { spec, handler } = method
+    const session = token ? this.authenticate(token) : null
     if (spec.roles !== 'public') {
       if (!session) throw new ApiError('unauthenticated', 'Sign in first', { key: 'signInFirst' })
       if (!spec.roles.includes(session.staff.role)) {
@@ -88,9 +158,68 @@ export class Core {
       const first = issues[0]!
       throw new ApiError('invalid_input', `Invalid ${first.path}: ${first.message}`, { issues, key: 'invalidField' })
     }
-    const handler = handlers[name] as Handler<MethodName>
-    const ctx: Ctx = { core: this, session, method: name }
-    return await handler(parsed.data as never, ctx)
+    const input: unknown = parsed.data
+    if (handler.kind === 'query') {
+      const ctx: Ctx = { desk: this, read: this.reader, session, method: name }
+      // `query()` typed this handler's run for a Ctx; the interface names the widest context.
+      return await handler.run(input, ctx as ChunkedWriteCtx)
+    }
+    const actor = { staffId: session?.staff.id ?? null, action: name }
+    if (handler.kind === 'mutation') {
+      return await this.exclusive(() => this.runWrite(actor, (write) => handler.run(input, this.writeCtx(session, name, write) as ChunkedWriteCtx)))
+    }
+    return await this.exclusive(() => this.runChunked(actor, session, name, handler, input))
+  }
+
+  /**
+   * The one entry for records made on other desks: in the write queue (never
+   * inside another write's transaction), one transaction per batch; screens
+   * are told what changed.
+   */
+  applyRemoteChanges(batch: readonly unknown[]): Promise<ApplyResult> {
+    return this.exclusive(() => {
+      const touched = newTouched()
+      const result = this.sqlite.transaction(() => this.changeLog.applyBatch(batch, touched))()
+      this.notify(touched)
+      return result
+    })
+  }
+
+  /**
+   * A write made by the desk itself rather than a signed-in caller (demo data,
+   * tests): the write queue, one transaction, the change log, like any method.
+   */
+  transact<R>(action: string, work: (ctx: WriteCtx) => R): Promise<R> {
+    return this.exclusive(() => this.runWrite({ staffId: null, action }, (write) => work(this.writeCtx(null, action, write))))
+  }
+
+  /** Change records after `since` (an HLC), oldest first: what a peer lacks. */
+  changesSince(since: string, limit = 10_000): ChangeRecord[] {
+    const rows = this.changeLog
+      .statement('SELECT hlc, desk_id, staff_id, action, tbl, row_id, op, data, v FROM changes WHERE hlc > ? ORDER BY hlc LIMIT ?')
+      .all(since, limit) as { hlc: string; desk_id: string; staff_id: string | null; action: string; tbl: string; row_id: string; op: 'insert' | 'update'; data: string; v: number }[]
+    return rows.map((r) => ({
+      hlc: r.hlc,
+      deskId: r.desk_id,
+      staffId: r.staff_id,
+      action: r.action,
+      tbl: r.tbl,
+      rowId: r.row_id,
+      op: r.op,
+      data: JSON.parse(r.data) as ChangeRecord['data'],
+      v: r.v
+    }))
+  }
+
+  /** Empties and rebuilds every derived table from the synced tables (names of the tables rebuilt). */
+  rebuildDerived(): Promise<string[]> {
+    return this.exclusive(() => {
+      this.sqlite.transaction(() => {
+        for (const d of this.derived) d.rebuild()
+      })()
+      this.notify({ tables: new Set(this.derived.map((d) => d.name)), eventIds: new Set() })
+      return this.derived.map((d) => d.name)
+    })
   }
 
   /**
@@ -108,33 +237,62 @@ export class Core {
     return () => this.emitter.off('changed', listener)
   }
 
-  notifyChanged(touched: Touched): void {
-    const event: ChangedEvent = { tables: [...touched.tables], eventIds: [...touched.eventIds] }
-    this.emitter.emit('changed', event)
-  }
-
   close(): void {
+    this.readConnection.close()
     this.sqlite.close()
   }
 
+  private writer(actor: Actor, touched: Touched): Writer {
+    return new Writer(this.changeLog, (table) => this.syncedInfo(table), actor, touched, this.local)
+  }
+
+  private syncedInfo(table: SQLiteTable): SyncedTableInfo {
+    const info = this.tableInfo.get(table)
+    if (!info) throw new Error(`${getTableName(table)} is not a synced table of any module`)
+    return info
+  }
+
+  private writeCtx(session: Session | null, method: string, write: Writer): WriteCtx {
+    return { desk: this, read: this.inWrite, session, method, write }
+  }
+
+  private runWrite<R>(actor: Actor, work: (write: Writer) => R): R {
+    const touched = newTouched()
+    const result = this.sqlite.transaction(() => work(this.writer(actor, touched)))()
+    this.notify(touched)
+    return result
+  }
+
+  private async runChunked(actor: Actor, session: Session | null, method: string, handler: MethodHandler<unknown, unknown>, input: unknown): Promise<unknown> {
+    const touched = newTouched()
+    const write = this.writer(actor, touched)
+    const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+    this.sqlite.exec('BEGIN IMMEDIATE')
+    let result: unknown
+    try {
+      result = await handler.run(input, { ...this.writeCtx(session, method, write), breathe })
+      this.sqlite.exec('COMMIT')
+    } catch (err) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK')
+      throw err
+    }
+    this.notify(touched)
+    return result
+  }
+
+  private notify(touched: Touched): void {
+    if (touched.tables.size === 0) return
+    const event: ChangedEvent = { tables: [...touched.tables, ...KERNEL_TOPICS], eventIds: [...touched.eventIds] }
+    this.emitter.emit('changed', event)
+  }
+
   private loadDeskId(): string {
-    const row = this.db.select().from(meta).where(eq(meta.key, 'desk_id')).get()
+    const row = this.sqlite.prepare("SELECT value FROM meta WHERE key = 'desk_id'").get() as { value: string } | undefined
     if (row) return row.value
     const deskId = newId()
-    this.db.insert(meta).values({ key: 'desk_id', value: deskId }).run()
+    this.sqlite.prepare("INSERT INTO meta (key, value) VALUES ('desk_id', ?)").run(deskId)
     return deskId
   }
-
-  private registerDesk(name: string | undefined): void {
-    const current = this.db.select({ name: desks.name }).from(desks).where(eq(desks.id, this.deskId)).get()
-    if (current && (!name || current.name === name)) return
-    this.sqlite.transaction(() => {
-      const write = this.changeLog.writer({ staffId: null, action: current ? 'desk.rename' : 'desk.register' })
-      if (current) write.update(desks, this.deskId, { name: name! })
-      else write.insert(desks, { id: this.deskId, name: name ?? hostname(), createdAt: new Date().toISOString() })
-    })()
-  }
-
 }
 
 const MESSAGE_KEYS = new Map(Object.entries(FIELD_MESSAGES).map(([key, text]) => [text as string, key as FieldMessageKey]))

@@ -1,11 +1,12 @@
 /** The demo desk: staff with known PINs, a live event, ticket types and generated attendees. */
-import type { Core } from '../core/core'
-import { newId } from '../core/ids'
-import { staff, ticketTypes, events } from '../db/schema'
+import { getAttendee } from '../attendees/queries'
 import { insertAttendee } from '../attendees/service'
 import { checkInAttendee } from '../checkin/service'
-import { getAttendee } from '../attendees/queries'
+import type { Core } from '../core/core'
+import { newId } from '../core/ids'
+import { events, ticketTypes } from '../events/schema'
 import { hashPin } from '../staff/pin'
+import { staff } from '../staff/schema'
 import { people, seededRandom } from './people'
 
 export const DEMO_STAFF = [
@@ -29,12 +30,12 @@ export interface DemoOptions {
   checkedInShare?: number
 }
 
-export function seedDemo(core: Core, options: DemoOptions = {}): { eventId: string } {
+export function seedDemo(core: Core, options: DemoOptions = {}): Promise<{ eventId: string }> {
   const count = options.attendees ?? 2000
   const share = options.checkedInShare ?? 0.15
   const rnd = seededRandom(7)
-  const write = core.changeLog.writer({ staffId: null, action: 'demo.seed' })
-  return core.sqlite.transaction(() => {
+  return core.transact('demo.seed', (ctx) => {
+    const { read, write } = ctx
     const staffIds = DEMO_STAFF.map((s) => {
       const id = newId()
       write.insert(staff, { id, name: s.name, role: s.role, pinHash: hashPin(s.pin), active: true, createdAt: new Date().toISOString() })
@@ -60,21 +61,14 @@ export function seedDemo(core: Core, options: DemoOptions = {}): { eventId: stri
       write.insert(ticketTypes, { id, eventId, ...t, currency: 'EUR', capacity: null, createdAt: new Date().toISOString() })
       return id
     })
-    const deskStaff = staffIds[1]!
+    const atTheDesk = { ...ctx, staffId: staffIds[1]! }
     for (const person of people(count)) {
       // Mostly general admission, a few of everything else.
       const r = rnd()
       const ticketTypeId = ticketIds[r < 0.08 ? 0 : r < 0.6 ? 1 : r < 0.8 ? 2 : r < 0.9 ? 3 : r < 0.96 ? 4 : 5]!
-      const id = insertAttendee(core, write, {
-        eventId,
-        ...person,
-        phone: null,
-        notes: null,
-        ticketTypeId,
-        source: 'demo'
-      })
-      if (rnd() < share) checkInAttendee(core, write, getAttendee(core, id), 'search', deskStaff)
+      const id = insertAttendee(read, write, { eventId, ...person, phone: null, notes: null, ticketTypeId, source: 'demo' })
+      if (rnd() < share) checkInAttendee(atTheDesk, getAttendee(read, id), 'search')
     }
     return { eventId }
-  })()
+  })
 }

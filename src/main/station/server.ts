@@ -9,7 +9,6 @@ import { extname, join, normalize, sep } from 'node:path'
 import { Server as SocketServer } from 'socket.io'
 import { ApiError } from '../../shared/errors'
 import type { Core } from '../core/core'
-import { resolveSession } from '../staff/auth'
 
 const MAX_BODY_BYTES = 128 * 1024 * 1024
 
@@ -49,7 +48,7 @@ export function createStationServer(core: Core, rendererDir: string): StationSer
   const io = new SocketServer(server, { serveClient: false })
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token
-    if (typeof token === 'string' && resolveSession(core, token)) next()
+    if (typeof token === 'string' && core.authenticate(token)) next()
     else next(new Error('unauthenticated'))
   })
   const stopListening = core.onChanged((event) => io.emit('changed', event))
@@ -76,7 +75,7 @@ async function handle(core: Core, rendererDir: string, req: IncomingMessage, res
       app: 'eventdesk',
       appVersion: core.appVersion,
       schemaVersion: core.schemaVersion,
-      deskId: core.deskId
+      deskId: core.id
     })
   }
   if (pathname.startsWith('/api/rpc/')) {

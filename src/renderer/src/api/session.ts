@@ -4,7 +4,7 @@
  * operator signed in. Another window signing out signs this one out too.
  */
 import { create } from 'zustand'
-import type { SessionInfo } from '../../../shared/domain'
+import type { SessionInfo } from '../../../shared/contract/staff'
 import { ROLES } from '../../../shared/roles'
 
 export const SESSION_KEY = 'eventdesk.session'

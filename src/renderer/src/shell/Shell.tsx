@@ -1,7 +1,7 @@
 import { Alert, AppShell, Box, Text } from '@mantine/core'
 import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ClockWarning } from '../../../shared/domain'
+import type { ClockWarning } from '../../../shared/contract/desk'
 import { STAFF_ROLES } from '../../../shared/roles'
 import { call } from '../api/client'
 import { useLiveRefresh } from '../api/live'

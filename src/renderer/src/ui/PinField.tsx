@@ -1,6 +1,6 @@
 import { TextInput, type TextInputProps } from '@mantine/core'
 import { forwardRef } from 'react'
-import { LIMITS } from '../../../shared/domain'
+import { LIMITS } from '../../../shared/fields'
 
 /** A PIN: masked, a number pad on touch screens, no longer than the API accepts. */
 export const PinField = forwardRef<HTMLInputElement, TextInputProps>(function PinField(props, ref) {

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Divider, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AttendeeRow, AttendeeStatus } from '../../../../shared/domain'
+import type { AttendeeRow, AttendeeStatus } from '../../../../shared/contract/attendees'
 import { call } from '../../api/client'
 import { useLiveRefresh } from '../../api/live'
 import { useQuery } from '../../api/useQuery'
@@ -39,7 +39,13 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
   const { t } = useTranslation()
   const ticketTypes = useTicketTypeMap()
   const attendee = useQuery(() => call('attendee.get', { id: attendeeId }), [attendeeId])
-  const history = useQuery(() => call('attendee.history', { id: attendeeId }), [attendeeId])
+  const history = useQuery(
+    async () => {
+      const [changes, checkins] = await Promise.all([call('attendee.history', { id: attendeeId }), call('checkin.history', { attendeeId })])
+      return { changes, checkins }
+    },
+    [attendeeId]
+  )
   const [override, setOverride] = useState<AttendeeRow | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [busy, setBusy] = useState<string | null>(null)

@@ -2,7 +2,7 @@ import { Group, NativeSelect, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ATTENDEE_STATUSES, type AttendeeStatus } from '../../../../shared/domain'
+import { ATTENDEE_STATUSES, type AttendeeStatus } from '../../../../shared/contract/attendees'
 import { useEvents } from '../events/store'
 
 export interface FilterValues {

@@ -1,16 +1,17 @@
 import { Badge, Group, Stack, Text, Timeline } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { AttendeeHistory as History, ChangeEntry } from '../../../../shared/domain'
+import type { ChangeEntry } from '../../../../shared/contract/audit'
+import type { CheckinHistoryEntry } from '../../../../shared/contract/checkin'
 import { actionLabel, columnLabel, describeValue, visibleColumns } from '../../ui/changes'
 import { formatDateTime } from '../../ui/format'
 import { useTicketTypeMap } from '../events/store'
 
 type Item =
   | { kind: 'change'; at: string; entry: ChangeEntry }
-  | { kind: 'checkin'; at: string; entry: History['checkins'][number] }
+  | { kind: 'checkin'; at: string; entry: CheckinHistoryEntry }
 
 /** Who changed what, from which desk, and every check-in and undo, newest first. */
-export function AttendeeHistory({ history }: { history: History }) {
+export function AttendeeHistory({ history }: { history: { changes: ChangeEntry[]; checkins: CheckinHistoryEntry[] } }) {
   const { t } = useTranslation()
   const ticketTypes = useTicketTypeMap()
   const items: Item[] = [

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AttendeeFilter } from '../../../../shared/contract'
+import type { AttendeeFilter } from '../../../../shared/contract/attendees'
 import { call } from '../../api/client'
 import { useLiveRefresh } from '../../api/live'
 import { formatNumber } from '../../ui/format'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AttendeeFilter } from '../../../../shared/contract'
-import type { AttendeeRow } from '../../../../shared/domain'
+import type { AttendeeFilter } from '../../../../shared/contract/attendees'
+import type { AttendeeRow } from '../../../../shared/contract/attendees'
 import { call } from '../../api/client'
 import { notifyError } from '../../ui/notify'
 

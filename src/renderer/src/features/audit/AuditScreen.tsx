@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ChangeEntry } from '../../../../shared/domain'
+import type { ChangeEntry } from '../../../../shared/contract/audit'
 import { call, errorMessage } from '../../api/client'
 import { actionLabel, columnLabel, describeValue, subjectOf, visibleColumns } from '../../ui/changes'
 import { useTicketTypeMap } from '../events/store'

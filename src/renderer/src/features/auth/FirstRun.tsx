@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LIMITS } from '../../../../shared/domain'
+import { LIMITS } from '../../../../shared/fields'
 import { call, errorMessage, fieldErrors } from '../../api/client'
 import { useSession } from '../../api/session'
 import { PinField } from '../../ui/PinField'

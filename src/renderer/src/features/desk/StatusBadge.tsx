@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { AttendeeStatus } from '../../../../shared/domain'
+import type { AttendeeStatus } from '../../../../shared/contract/attendees'
 
 const COLOR: Record<AttendeeStatus, string> = { registered: 'gray', cancelled: 'red', no_show: 'orange' }
 

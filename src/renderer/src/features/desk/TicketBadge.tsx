@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core'
-import type { TicketTypeRow } from '../../../../shared/domain'
+import type { TicketTypeRow } from '../../../../shared/contract/events'
 
 /** The ticket type as a badge in its own colour. */
 export function TicketBadge({ ticketType, size = 'md' }: { ticketType: TicketTypeRow | undefined; size?: 'sm' | 'md' | 'lg' | 'xl' }) {

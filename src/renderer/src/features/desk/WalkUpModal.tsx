@@ -1,7 +1,9 @@
 import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PAYMENT_METHODS, type CheckinResult, type PaymentMethod, type AttendeeRow } from '../../../../shared/domain'
+import { PAYMENT_METHODS, type PaymentMethod, type AttendeeRow } from '../../../../shared/contract/attendees'
+import type { CheckinResult } from '../../../../shared/contract/checkin'
+import { v7 as uuidv7 } from 'uuid'
 import { call, errorMessage } from '../../api/client'
 import { centsToInput, parseAmount } from '../../ui/format'
 import { useSave } from '../../ui/useSave'
@@ -31,6 +33,8 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
   const { t } = useTranslation()
   const ticketTypes = useEvents((s) => s.ticketTypes)
   const [form, setForm] = useState<Form>(EMPTY)
+  // One id per person registered: a retry after a lost answer finds the first attempt's registration.
+  const [registrationId, setRegistrationId] = useState(() => uuidv7())
   const { errors, setErrors, busy, save } = useSave()
   const [failure, setFailure] = useState<string | null>(null)
 
@@ -73,7 +77,8 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
     setFailure(null)
     if (Object.keys(local).length > 0 || amountCents === null) return
     const failed = await save(async () => {
-      const result = await call('attendee.registerWalkUp', {
+      const result = await call('checkin.walkUp', {
+        id: registrationId,
         eventId,
         firstName: form.firstName.trim(),
         lastName: form.lastName.trim(),
@@ -81,10 +86,10 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
         company: form.company.trim(),
         ticketTypeId: form.ticketTypeId,
         paymentMethod: form.paymentMethod,
-        amountCents,
-        checkIn: true
+        amountCents
       })
       setForm(EMPTY)
+      setRegistrationId(uuidv7())
       onDone(result)
     })
     // Everything typed stays; the problems are shown where they are.

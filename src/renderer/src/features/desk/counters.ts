@@ -1,7 +1,7 @@
 /** Live check-in counters of the selected event, shared by the header and the Desk. */
 import { useEffect } from 'react'
 import { create } from 'zustand'
-import type { Counters } from '../../../../shared/domain'
+import type { Counters } from '../../../../shared/contract/checkin'
 import { call } from '../../api/client'
 import { useLiveRefresh } from '../../api/live'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AttendeeRow } from '../../../../shared/domain'
+import type { AttendeeRow } from '../../../../shared/contract/attendees'
 import { call } from '../../api/client'
 import { notifyError } from '../../ui/notify'
 

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, ColorInput, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TicketTypeRow } from '../../../../shared/domain'
+import type { TicketTypeRow } from '../../../../shared/contract/events'
 import { call } from '../../api/client'
 import { useLiveRefresh } from '../../api/live'
 import { useQuery } from '../../api/useQuery'

@@ -3,7 +3,7 @@
  * localStorage) and that event's ticket types, shared by every screen.
  */
 import { create } from 'zustand'
-import type { EventRow, TicketTypeRow } from '../../../../shared/domain'
+import type { EventRow, TicketTypeRow } from '../../../../shared/contract/events'
 import { call } from '../../api/client'
 import { notifyError } from '../../ui/notify'
 

@@ -1,6 +1,6 @@
 import { Alert, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { ImportCheckResult, RowIssue } from '../../../../shared/import'
+import type { ImportCheckResult, RowIssue } from '../../../../shared/contract/attendees'
 import { formatNumber } from '../../ui/format'
 
 /** What the check found: how many rows are ready, and the problems line by line. */

@@ -1,6 +1,6 @@
 import { NativeSelect, SimpleGrid } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { IMPORT_FIELDS, type ImportField } from '../../../../shared/import'
+import { IMPORT_FIELDS, type ImportField } from '../../../../shared/contract/attendees'
 
 export type MappingValues = Record<ImportField, string>
 

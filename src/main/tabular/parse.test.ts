@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { ImportFileError, cellToString, decodeText, parseImportFile, sniffDelimiter } from './import-parse'
+import { ImportFileError, cellToString, decodeText, parseImportFile, sniffDelimiter } from './parse'
 
 const fixturesDir = new URL('../../../tests/fixtures/import/', import.meta.url)
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, fixturesDir)))

@@ -1,8 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { neutraliseCell, safeSheetName, writeCsv, writeXlsx, type ExportColumn } from './export-file'
-import { parseImportFile } from './import-parse'
+import { neutraliseCell, safeSheetName, writeCsv, writeXlsx, type ExportColumn } from './write'
+import { parseImportFile } from './parse'
 
 interface Person {
   name: string

@@ -1,0 +1,149 @@
+/**
+ * What a domain module is, and the context its code receives. A module
+ * declares its contract slice, its handlers (typed from that slice), its
+ * tables (synced lww/fact with their scope, or local), its derived tables
+ * with their rebuild routines and the projections that keep them in step.
+ * The kernel composes the modules listed in src/main/modules.ts and knows
+ * nothing else about them.
+ */
+import type { z } from 'zod'
+import type { ClockWarning } from '../../shared/contract/desk'
+import type { Slice, ResultOfSpec, AnyMethodSpec } from '../../shared/contract/method'
+import type { Role } from '../../shared/roles'
+import type { Projection } from './changelog'
+import type { GuardedSql } from './sql'
+import type { TableSpec } from './tables'
+import type { Writer } from './writer'
+
+export interface SessionStaff {
+  id: string
+  name: string
+  role: Role
+}
+
+export interface Session {
+  staff: SessionStaff
+  tokenHash: string
+}
+
+/** The narrow view of the desk that domain code gets (never the kernel itself). */
+export interface Desk {
+  readonly id: string
+  readonly appVersion: string
+  readonly schemaVersion: string
+  clockWarning(): ClockWarning | null
+}
+
+export interface Ctx {
+  desk: Desk
+  /** Reads: on the writer's connection inside a write (to see its own rows), else on the read connection. */
+  read: GuardedSql
+  session: Session | null
+  method: string
+}
+
+export interface WriteCtx extends Ctx {
+  write: Writer
+}
+
+export interface ChunkedWriteCtx extends WriteCtx {
+  /** Lets other requests (searches, check-ins' reads) run between chunks; the transaction stays open. */
+  breathe(): Promise<void>
+}
+
+type In<S extends AnyMethodSpec> = z.output<S['input']>
+type Out<S extends AnyMethodSpec> = ResultOfSpec<S>
+
+/**
+ * A method's handler, with how the kernel runs it: a read, a write, or a write
+ * in chunks. Cross-cutting behaviour is attached here, where a handler is
+ * registered, never repeated inside handler bodies.
+ */
+export interface MethodHandler<I, R> {
+  readonly kind: 'query' | 'mutation' | 'chunked'
+  // A method (bivariant): each kind's run takes the context its kind provides.
+  run(input: I, ctx: ChunkedWriteCtx): R | Promise<R>
+}
+
+export type HandlersOf<S extends Slice> = { [M in keyof S]: MethodHandler<In<S[M]>, Out<S[M]>> }
+
+/** A read: runs at once on the read connection, beside any write in progress. */
+export function query<I, R>(run: (input: I, ctx: Ctx) => R | Promise<R>): MethodHandler<I, R> {
+  return { kind: 'query', run }
+}
+
+/**
+ * A write: runs in the desk's write queue, in one SQLite transaction, with a
+ * Writer bound to the caller and the method (the change log is the audit);
+ * screens are told what changed once it has committed.
+ */
+export function mutation<I, R>(run: (input: I, ctx: WriteCtx) => R): MethodHandler<I, R> {
+  return { kind: 'mutation', run }
+}
+
+/**
+ * A write too big for one tick (a 50,000-row import): still one transaction —
+ * all or nothing, also under kill -9 — but the event loop runs between chunks,
+ * so the desk keeps answering and can report progress. Other writes wait their
+ * turn; other readers see none of it until it commits.
+ */
+export function chunkedMutation<I, R>(run: (input: I, ctx: ChunkedWriteCtx) => Promise<R>): MethodHandler<I, R> {
+  return { kind: 'chunked', run }
+}
+
+/** The session of a handler that the contract only lets signed-in staff call. */
+export function sessionOf(ctx: Ctx): Session {
+  if (!ctx.session) throw new Error(`${ctx.method} ran without a session`)
+  return ctx.session
+}
+
+/** A derived table of this desk (never synced) and how to build it again from the synced tables. */
+export interface DerivedTableSpec {
+  name: string
+  /** Empties and refills the table; `sql` may write this module's derived tables only. */
+  rebuild(sql: GuardedSql): void
+}
+
+export interface ProjectionSpec {
+  /** The synced table whose row writes this projection follows. */
+  follows: string
+  create(sql: GuardedSql): Projection
+}
+
+export interface StartOptions {
+  deskName?: string
+}
+
+export interface DeskModule<S extends Slice = Slice> {
+  name: string
+  contract: S
+  handlers: HandlersOf<S>
+  tables?: readonly TableSpec[]
+  derived?: readonly DerivedTableSpec[]
+  projections?: readonly ProjectionSpec[]
+  /** Runs once when the desk starts, as a write (e.g. the desk registers its own name). */
+  start?: (options: StartOptions, ctx: WriteCtx) => void
+  /** The one module that knows who holds a session token. */
+  authenticate?(read: GuardedSql, token: string): Session | null
+}
+
+/** Declares a module for its contract slice; its handlers are typed and checked against that slice. */
+export function defineModule<S extends Slice>(contract: S, module: Omit<DeskModule<S>, 'contract'>): DeskModule<S> {
+  return { contract, ...module }
+}
+
+/**
+ * State a module keeps per desk (several desks live in one process in tests):
+ * `const staging = perDesk(() => new ImportStaging())`, then `staging(ctx.desk)`.
+ */
+export function perDesk<T>(make: (desk: Desk) => T): (desk: Desk) => T {
+  const states = new WeakMap<Desk, T>()
+  return (desk) => {
+    let state = states.get(desk)
+    if (state === undefined) {
+      state = make(desk)
+      states.set(desk, state)
+    }
+    return state
+  }
+}

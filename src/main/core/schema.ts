@@ -1,0 +1,41 @@
+/**
+ * The kernel's own tables: desk identity and the change log. Domain tables live
+ * in each domain's schema.ts; drizzle-kit reads them all (drizzle.config.ts).
+ */
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull()
+})
+
+/**
+ * The change log: one record per row write, in HLC order. It is both what sync
+ * ships to peers and the audit trail (who, when, which desk, through which action).
+ */
+export const changes = sqliteTable(
+  'changes',
+  {
+    hlc: text('hlc').primaryKey(),
+    deskId: text('desk_id').notNull(),
+    staffId: text('staff_id'),
+    action: text('action').notNull(),
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    op: text('op').notNull(), // 'insert' | 'update'
+    data: text('data').notNull(), // JSON: { column: value } of the columns written
+    // Schema level of the desk that wrote it (how many migrations it had applied).
+    v: integer('v').notNull().default(1)
+  },
+  (t) => [index('changes_row_idx').on(t.tbl, t.rowId, t.hlc)]
+)
+
+/** Rows that received records naming columns or tables of a newer version: settled again after an upgrade. */
+export const pendingChanges = sqliteTable(
+  'pending_changes',
+  {
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.tbl, t.rowId] })]
+)

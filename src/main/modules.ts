@@ -1,0 +1,15 @@
+/**
+ * THE list of domain modules: the one place the app is composed. Adding a
+ * domain is one folder under src/main plus one line here (and its contract
+ * slice in src/shared/contract/index.ts, its screens in the renderer's list).
+ * Order matters only for derived tables: each is rebuilt after those of the
+ * modules before it.
+ */
+import { attendeesModule } from './attendees/module'
+import { auditModule } from './audit/module'
+import { checkinModule } from './checkin/module'
+import { deskModule } from './desk/module'
+import { eventsModule } from './events/module'
+import { staffModule } from './staff/module'
+
+export const modules = [deskModule, staffModule, auditModule, eventsModule, attendeesModule, checkinModule] as const

@@ -1,0 +1,66 @@
+/** Check-in at the door and the desk: by code, by attendee, walk-ups, undo, history and live counters. */
+import { z } from 'zod'
+import { clientId, id } from '../fields'
+import { STAFF_ROLES } from '../roles'
+import { registrationInput, type AttendeeRow } from './attendees'
+import { method } from './method'
+
+/** How a person was checked in; 'undo' marks the fact that reverses one. */
+export const CHECKIN_METHODS = ['search', 'code', 'walkup', 'scan', 'undo'] as const
+export const CHECKIN_KINDS = ['in', 'undo'] as const
+export type CheckinMethod = (typeof CHECKIN_METHODS)[number]
+
+export interface CheckinInfo {
+  checkinId: string
+  at: string
+  deskId: string
+  deskName: string | null
+  staffId: string
+  staffName: string | null
+}
+
+export type CheckinResult =
+  | { outcome: 'admitted'; attendee: AttendeeRow; checkin: CheckinInfo }
+  | { outcome: 'already_checked_in'; attendee: AttendeeRow; previous: CheckinInfo }
+  | { outcome: 'cancelled'; attendee: AttendeeRow }
+  | { outcome: 'unknown_code'; code: string }
+
+export interface Counters {
+  eventId: string
+  expected: number
+  checkedIn: number
+  byTicketType: { ticketTypeId: string; name: string; color: string; expected: number; checkedIn: number }[]
+}
+
+export type CheckinHistoryEntry = CheckinInfo & { kind: (typeof CHECKIN_KINDS)[number]; method: string }
+
+const READS = ['attendees', 'checkins']
+
+export const checkinContract = {
+  'checkin.byCode': method<CheckinResult>()({
+    input: z
+      .object({ id: clientId, eventId: id, code: z.string().max(512), method: z.enum(['code', 'scan']).default('code') })
+      .strict(),
+    roles: STAFF_ROLES.checkin
+  }),
+  'checkin.byAttendee': method<CheckinResult>()({
+    input: z.object({ id: clientId, attendeeId: id }).strict(),
+    roles: STAFF_ROLES.desk
+  }),
+  /** A walk-up: registered and let in at once, in one transaction. */
+  'checkin.walkUp': method<{ attendee: AttendeeRow; checkin: CheckinResult }>()({
+    input: registrationInput,
+    roles: STAFF_ROLES.desk
+  }),
+  'checkin.undo': method<AttendeeRow>()({ input: z.object({ checkinId: id }).strict(), roles: STAFF_ROLES.checkin }),
+  'checkin.history': method<CheckinHistoryEntry[]>()({
+    input: z.object({ attendeeId: id }).strict(),
+    roles: STAFF_ROLES.desk,
+    reads: READS
+  }),
+  'checkin.counters': method<Counters>()({
+    input: z.object({ eventId: id }).strict(),
+    roles: STAFF_ROLES.checkin,
+    reads: [...READS, 'ticket_types']
+  })
+}

@@ -1,0 +1,75 @@
+/**
+ * The validation vocabulary every contract slice shares: field limits, the
+ * keyed validation messages the renderer translates, and common field schemas.
+ */
+import { z } from 'zod'
+
+// Field limits shared by the forms and the API validation.
+export const LIMITS = { name: 200, text: 200, notes: 2000, pin: { min: 4, max: 12 } } as const
+
+export const LANGUAGES = ['en', 'nl', 'de', 'fr', 'es', 'it', 'pl'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/**
+ * Validation messages: English for the API, keyed so the renderer shows them in
+ * the operator's language (the core maps a message back to its key).
+ */
+export const FIELD_MESSAGES = {
+  nameRequired: 'Name is required',
+  codeRequired: 'Code is required',
+  firstOrLastName: 'Enter a first or last name',
+  email: 'Enter a valid e-mail address',
+  dateFormat: 'Use the date format YYYY-MM-DD',
+  endBeforeStart: 'The end date is before the start date',
+  timeZone: 'Unknown time zone',
+  colour: 'Use a colour like #1e88e5',
+  currency: 'Use a 3-letter currency code like EUR',
+  codeChars: 'Letters, digits, - and _ only',
+  pinDigits: 'The PIN is digits only',
+  pinTooShort: `At least ${LIMITS.pin.min} digits`,
+  pinTooLong: `At most ${LIMITS.pin.max} digits`,
+  fileEmpty: 'The file is empty',
+  fileTooLarge: 'The file is too large'
+} as const
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES
+/** Numbers a translated message needs. */
+export const FIELD_MESSAGE_PARAMS: Partial<Record<FieldMessageKey, Record<string, number>>> = {
+  pinTooShort: { min: LIMITS.pin.min },
+  pinTooLong: { max: LIMITS.pin.max }
+}
+const M = FIELD_MESSAGES
+
+export const id = z.string().min(1).max(64)
+/**
+ * The id a client makes for a row it creates (UUIDv7), so a retried request
+ * finds the row its first attempt made instead of creating a second one.
+ */
+export const clientId = z.uuid().optional()
+export const text = (max: number = LIMITS.text) => z.string().trim().max(max)
+export const optionalText = (max: number = LIMITS.text) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null))
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, M.dateFormat)
+export const email = z.string().trim().max(LIMITS.text).toLowerCase().pipe(z.email(M.email))
+export const optionalEmail = z
+  .union([z.literal('').transform(() => null), email, z.null()])
+  .optional()
+  .transform((v) => v ?? null)
+export const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, M.colour)
+export const money = z.number().int().min(0).max(100_000_000)
+export const timezone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz })
+      return true
+    } catch {
+      return false
+    }
+  }, M.timeZone)
