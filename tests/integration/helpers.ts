@@ -104,3 +104,19 @@ export async function walkUp(
   if (checkIn) return desk.call('checkin.walkUp', input, token)
   return { attendee: await desk.call('attendee.register', input, token), checkin: null }
 }
+
+/** Delivers every change record each desk lacks to the other desks (as sync will), both ways, until all agree. */
+export async function exchange(...desks: TestDesk[]): Promise<void> {
+  for (const to of desks) {
+    for (const from of desks) if (from !== to) await to.core.applyRemoteChanges(from.core.changesSince('', 1_000_000))
+  }
+}
+
+/** A second desk holding a copy of `desk`'s event, staff and attendees, with its own desk id and a signed-in organizer. */
+export async function peerOf(desk: Awaited<ReturnType<typeof deskWithEvent>>): Promise<TestDesk & { organizer: string }> {
+  const peer = openDesk()
+  await exchange(desk, peer)
+  const organizerId = (await desk.call('staff.me', {}, desk.organizer)).staff.id
+  const { token } = await peer.call('staff.signIn', { staffId: organizerId, pin: '1234' })
+  return { ...peer, organizer: token }
+}

@@ -2,6 +2,7 @@
 import { attendeesContract } from '../../shared/contract/attendees'
 import { defineModule, mutation, query } from '../core/module'
 import { rowChanges } from '../audit/queries'
+import { attendeeConflicts } from './conflicts'
 import { exportAttendees } from './export'
 import { importHandlers } from './import'
 import { attendeeExists, getAttendee, listAttendees, searchAttendees } from './queries'
@@ -14,6 +15,7 @@ export const attendeesModule = defineModule(attendeesContract, {
   tables: [{ table: attendees, kind: 'lww', scope: 'fleet', localColumns: ['seq'] }],
   derived: [searchIndexTable],
   projections: [{ follows: 'attendees', create: attendeeSearchIndex }],
+  conflicts: attendeeConflicts,
   handlers: {
     'attendee.search': query((input, { read }) => searchAttendees(read, input.eventId, input.query, input.limit)),
 

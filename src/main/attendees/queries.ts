@@ -10,7 +10,7 @@ const ROW_COLUMNS = `
   a.id, a.event_id AS eventId, a.code, a.first_name AS firstName, a.last_name AS lastName, a.email, a.company,
   a.job_title AS jobTitle, a.phone, a.ticket_type_id AS ticketTypeId, a.status, a.payment_method AS paymentMethod,
   a.amount_cents AS amountCents, a.preferred_language AS preferredLanguage, a.notes, a.external_ref AS externalRef,
-  a.created_at AS createdAt, p.at AS checkedInAt`
+  a.created_at AS createdAt, a.merged_into AS mergedInto, p.at AS checkedInAt`
 const SELECT_ROW = `SELECT ${ROW_COLUMNS} FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id`
 
 /**
@@ -33,8 +33,23 @@ export function attendeeExists(read: GuardedSql, id: string): boolean {
   return read.get('SELECT 1 FROM attendees WHERE id = ?', id) !== undefined
 }
 
-export function findByCode(read: GuardedSql, eventId: string, code: string): AttendeeRow | null {
-  return read.get<AttendeeRow>(`${SELECT_ROW} WHERE a.code = ? AND a.event_id = ? ORDER BY a.id LIMIT 1`, code, eventId) ?? null
+/**
+ * Everyone a code stands for in an event: normally one person; two when desks
+ * apart minted the same code (a conflict). A registration merged into another
+ * stands for the one it was merged into.
+ */
+export function findByCode(read: GuardedSql, eventId: string, code: string): AttendeeRow[] {
+  const found = read.all<AttendeeRow>(
+    `${SELECT_ROW} WHERE a.code = ? AND a.event_id = ? ORDER BY a.id`,
+    code,
+    eventId
+  )
+  const people = new Map<string, AttendeeRow>()
+  for (const row of found) {
+    const person = row.status === 'merged' && row.mergedInto ? getAttendee(read, row.mergedInto) : row
+    people.set(person.id, person)
+  }
+  return [...people.values()]
 }
 
 /** The first registration (by id: the same answer on every desk) with this e-mail in the event. */

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { ATTENDEE_STATUSES, PAYMENT_METHODS } from '../../shared/contract/attendees'
+import { ATTENDEE_RECORD_STATUSES, PAYMENT_METHODS } from '../../shared/contract/attendees'
 import { LANGUAGES } from '../../shared/fields'
 
 export const attendees = sqliteTable(
@@ -18,7 +18,9 @@ export const attendees = sqliteTable(
     jobTitle: text('job_title'),
     phone: text('phone'),
     ticketTypeId: text('ticket_type_id').notNull(),
-    status: text('status', { enum: ATTENDEE_STATUSES }).notNull(),
+    status: text('status', { enum: ATTENDEE_RECORD_STATUSES }).notNull(),
+    // Set when this registration was merged into another one of the same person (status 'merged').
+    mergedInto: text('merged_into'),
     paymentMethod: text('payment_method', { enum: PAYMENT_METHODS }),
     amountCents: integer('amount_cents'),
     preferredLanguage: text('preferred_language', { enum: LANGUAGES }),

@@ -100,3 +100,15 @@ export function register(read: GuardedSql, write: Writer, a: NewAttendee): strin
   assertTicketTypeHasRoom(read, a.ticketTypeId)
   return insertAttendee(read, write, a)
 }
+
+/** Gives an attendee a new code (the loser of a code minted twice keeps its registration, not its code). */
+export function reissueCode(read: GuardedSql, write: Writer, attendeeId: string): string {
+  const code = uniqueCode(read)
+  write.update(attendees, attendeeId, { code })
+  return code
+}
+
+/** Marks a registration as merged into another of the same person; it stops counting and its code leads to the survivor. */
+export function markMerged(write: Writer, attendeeId: string, survivorId: string): void {
+  write.update(attendees, attendeeId, { status: 'merged', mergedInto: survivorId })
+}

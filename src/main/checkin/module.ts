@@ -1,4 +1,5 @@
 /** Check-in: append-only facts, who is in, walk-ups let in at once, live counters. */
+import { checkinConflicts } from './conflicts'
 import { checkinContract } from '../../shared/contract/checkin'
 import { attendeeExists, findByCode, getAttendee } from '../attendees/queries'
 import { register } from '../attendees/service'
@@ -17,12 +18,14 @@ export const checkinModule = defineModule(checkinContract, {
   tables: [{ table: checkins, kind: 'fact', scope: 'fleet' }],
   derived: [presenceTable, ticketTypeCountsTable],
   projections: [{ follows: 'attendees', create: ticketTypeCounts }],
+  conflicts: checkinConflicts,
   handlers: {
     'checkin.byCode': mutation((input, ctx) => {
       const code = normaliseCode(input.code)
-      const attendee = code ? findByCode(ctx.read, input.eventId, code) : null
-      if (!attendee) return { outcome: 'unknown_code' as const, code: input.code.slice(0, 64) }
-      return checkInAttendee(asStaff(ctx), attendee, input.method, input.id)
+      const found = code ? findByCode(ctx.read, input.eventId, code) : []
+      if (found.length === 0) return { outcome: 'unknown_code' as const, code: input.code.slice(0, 64) }
+      if (found.length > 1) return { outcome: 'ambiguous_code' as const, code: code!, attendees: found }
+      return checkInAttendee(asStaff(ctx), found[0]!, input.method, input.id)
     }),
 
     'checkin.byAttendee': mutation((input, ctx) =>

@@ -15,8 +15,10 @@ import { checkins } from './schema'
 
 type CheckinCtx = Pick<WriteCtx, 'read' | 'write'> & { desk: Desk; staffId: string }
 
-export function checkInAttendee(ctx: CheckinCtx, attendee: AttendeeRow, method: CheckinMethod, id = newId()): CheckinResult {
+export function checkInAttendee(ctx: CheckinCtx, registration: AttendeeRow, method: CheckinMethod, id = newId()): CheckinResult {
   const { read, write } = ctx
+  // A registration merged into another checks in the one it was merged into.
+  const attendee = registration.status === 'merged' && registration.mergedInto ? getAttendee(read, registration.mergedInto) : registration
   if (attendee.status === 'cancelled') return { outcome: 'cancelled', attendee }
   const previous = currentPresence(read, attendee.id)
   if (previous) {
@@ -62,4 +64,26 @@ export function undoCheckin(ctx: CheckinCtx, checkinId: string): AttendeeRow {
     method: 'undo'
   })
   return getAttendee(read, target.attendee_id)
+}
+
+/**
+ * Merging two registrations of one person: the survivor is in if either was.
+ * The merged registration's check-in is carried over as a new fact (the
+ * original stays as it was: facts are never rewritten).
+ */
+export function carryCheckin(ctx: CheckinCtx, fromId: string, toId: string): void {
+  const from = currentPresence(ctx.read, fromId)
+  const to = getAttendee(ctx.read, toId)
+  if (!from || currentPresence(ctx.read, toId)) return
+  ctx.write.insert(checkins, {
+    id: newId(),
+    eventId: to.eventId,
+    attendeeId: toId,
+    kind: 'in',
+    refId: null,
+    at: from.at,
+    deskId: from.deskId,
+    staffId: from.staffId,
+    method: 'merge'
+  })
 }

@@ -1,6 +1,6 @@
 /**
  * Keeps ticket_type_counts (the live counters) in step with attendee rows: a
- * registration counts while it is not cancelled, and as checked in while it has
+ * registration counts while it is live (not cancelled, not merged into another), and as checked in while it has
  * a presence row. The presence side is kept by SQL triggers
  * (drizzle/0002_ticket_type_count_triggers.sql); this side is a projection of the
  * write path because any trigger on `attendees` makes SQLite open a statement
@@ -12,6 +12,7 @@ import type { DerivedTableSpec } from '../core/module'
 import type { GuardedSql } from '../core/sql'
 
 const COUNTED_COLUMNS = new Set(['status', 'ticket_type_id'])
+const live = (status: unknown) => status === 'registered' || status === 'no_show'
 const ADD = `INSERT INTO ticket_type_counts (ticket_type_id, expected, checked_in) VALUES (?, ?, ?)
   ON CONFLICT (ticket_type_id) DO UPDATE SET
     expected = expected + excluded.expected, checked_in = checked_in + excluded.checked_in`
@@ -25,7 +26,7 @@ export function ticketTypeCounts(sql: GuardedSql): Projection {
   const presentStmt = sql.prepare('SELECT EXISTS (SELECT 1 FROM attendee_presence WHERE attendee_id = ?) AS present')
   return ({ rowId, op, columns, previous }) => {
     if (op === 'delete') {
-      if (previous && previous.status !== 'cancelled') {
+      if (previous && live(previous.status)) {
         const { present } = presentStmt.get(rowId) as { present: number }
         add.run(previous.ticket_type_id, -1, -present)
       }
@@ -35,8 +36,8 @@ export function ticketTypeCounts(sql: GuardedSql): Projection {
     const row = read.get(rowId) as { ticket_type_id: string; status: string; present: number } | undefined
     if (!row) return
     const before = op === 'update' ? { ...row, ...previous } : null
-    if (before && before.status !== 'cancelled') add.run(before.ticket_type_id, -1, -row.present)
-    if (row.status !== 'cancelled') add.run(row.ticket_type_id, 1, row.present)
+    if (before && live(before.status)) add.run(before.ticket_type_id, -1, -row.present)
+    if (live(row.status)) add.run(row.ticket_type_id, 1, row.present)
   }
 }
 
@@ -48,7 +49,7 @@ export const ticketTypeCountsTable: DerivedTableSpec = {
       `INSERT INTO ticket_type_counts (ticket_type_id, expected, checked_in)
        SELECT a.ticket_type_id, COUNT(*), COUNT(p.attendee_id)
        FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id
-       WHERE a.status != 'cancelled' GROUP BY a.ticket_type_id`
+       WHERE a.status IN ('registered', 'no_show') GROUP BY a.ticket_type_id`
     )
   }
 }

@@ -10,6 +10,7 @@ import { FIELD_MESSAGE_PARAMS, FIELD_MESSAGES, type FieldMessageKey } from '../.
 import { ApiError, type FieldIssue } from '../../shared/errors'
 import { ChangeLog, newTouched, type ApplyResult, type ChangeRecord, type Touched } from './changelog'
 import { DeskClock } from './clock'
+import { ConflictKeeper } from './conflicts'
 import { openDatabase, type Sqlite } from './db'
 import { newId } from './ids'
 import type { ChunkedWriteCtx, Ctx, Desk, DeskModule, MethodHandler, Session, WriteCtx } from './module'
@@ -37,7 +38,7 @@ interface Method {
   handler: MethodHandler<unknown, unknown>
 }
 
-const KERNEL_TOPICS = ['changes']
+const KERNEL_TOPICS = ['changes', 'conflicts']
 
 /**
  * One desk: its database, its clock, its change log, and the methods of the
@@ -58,6 +59,7 @@ export class Core implements Desk {
   private readonly tableInfo = new Map<SQLiteTable, SyncedTableInfo>()
   private readonly methods = new Map<string, Method>()
   private readonly derived: { name: string; rebuild: () => void }[] = []
+  private readonly conflicts: ConflictKeeper
   private readonly authenticator: (token: string) => Session | null
   private readonly emitter = new EventEmitter()
   private writeQueue: Promise<unknown> = Promise.resolve()
@@ -116,6 +118,18 @@ export class Core implements Desk {
         authenticate = module.authenticate
       }
     }
+    // Conflicts are judged last, once every other derived table (counters…) reflects the write.
+    this.conflicts = new ConflictKeeper(
+      options.modules.flatMap((m) => m.conflicts ?? []),
+      this.inWrite,
+      new GuardedSql(this.sqlite, new Set(['conflicts']))
+    )
+    for (const table of this.conflicts.followed) {
+      if (!synced.has(table)) throw new Error(`A conflict rule follows ${table}, which is not a synced table`)
+      this.changeLog.project(table, this.conflicts.projection(table))
+    }
+    this.derived.push({ name: 'conflicts', rebuild: () => this.conflicts.rebuild() })
+
     const missing = Object.keys(contract).filter((name) => !this.methods.has(name))
     if (missing.length > 0) throw new Error(`No module handles ${missing.join(', ')}`)
     const auth = authenticate
@@ -281,8 +295,11 @@ export class Core implements Desk {
   }
 
   private notify(touched: Touched): void {
-    if (touched.tables.size === 0) return
-    const event: ChangedEvent = { tables: [...touched.tables, ...KERNEL_TOPICS], eventIds: [...touched.eventIds] }
+    const conflictsChanged = this.conflicts.changed
+    this.conflicts.changed = false
+    if (touched.tables.size === 0 && !conflictsChanged) return
+    const kernelTopics = conflictsChanged ? KERNEL_TOPICS : KERNEL_TOPICS.filter((t) => t !== 'conflicts')
+    const event: ChangedEvent = { tables: [...touched.tables, ...kernelTopics], eventIds: [...touched.eventIds] }
     this.emitter.emit('changed', event)
   }
 

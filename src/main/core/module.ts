@@ -11,6 +11,7 @@ import type { ClockWarning } from '../../shared/contract/desk'
 import type { Slice, ResultOfSpec, AnyMethodSpec } from '../../shared/contract/method'
 import type { Role } from '../../shared/roles'
 import type { Projection } from './changelog'
+import type { ConflictRule } from './conflicts'
 import type { GuardedSql } from './sql'
 import type { TableSpec } from './tables'
 import type { Writer } from './writer'
@@ -121,6 +122,8 @@ export interface DeskModule<S extends Slice = Slice> {
   tables?: readonly TableSpec[]
   derived?: readonly DerivedTableSpec[]
   projections?: readonly ProjectionSpec[]
+  /** What desks apart can get into that this domain's data shows (core/conflicts.ts). */
+  conflicts?: readonly ConflictRule[]
   /** Runs once when the desk starts, as a write (e.g. the desk registers its own name). */
   start?: (options: StartOptions, ctx: WriteCtx) => void
   /** The one module that knows who holds a session token. */

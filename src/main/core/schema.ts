@@ -39,3 +39,15 @@ export const pendingChanges = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tbl, t.rowId] })]
 )
+
+/**
+ * Derived (core/conflicts.ts): the conflicts the data holds right now, by rule
+ * and key. No timestamps: desks holding the same records hold the same rows.
+ */
+export const conflicts = sqliteTable('conflicts', {
+  id: text('id').primaryKey(), // `${kind}:${key}`
+  kind: text('kind').notNull(),
+  eventId: text('event_id'),
+  members: text('members').notNull(), // JSON: sorted row ids
+  detail: text('detail').notNull() // JSON
+})

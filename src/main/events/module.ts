@@ -1,4 +1,5 @@
 /** Events and their ticket types. */
+import { sameTicketCode } from './conflicts'
 import { eventsContract } from '../../shared/contract/events'
 import { ApiError } from '../../shared/errors'
 import { newId } from '../core/ids'
@@ -24,6 +25,7 @@ export const eventsModule = defineModule(eventsContract, {
     { table: events, kind: 'lww', scope: 'fleet' },
     { table: ticketTypes, kind: 'lww', scope: 'fleet' }
   ],
+  conflicts: [sameTicketCode],
   handlers: {
     'event.list': query((_input, { read }) => listEvents(read)),
 

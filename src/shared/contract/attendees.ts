@@ -6,9 +6,12 @@ import { STAFF_ROLES } from '../roles'
 import type { ChangeEntry } from './audit'
 import { method } from './method'
 
+/** The statuses a desk sets; 'merged' is set only by merging two registrations of one person. */
 export const ATTENDEE_STATUSES = ['registered', 'cancelled', 'no_show'] as const
+export const ATTENDEE_RECORD_STATUSES = [...ATTENDEE_STATUSES, 'merged'] as const
 export const PAYMENT_METHODS = ['cash', 'card', 'invoice', 'complimentary'] as const
-export type AttendeeStatus = (typeof ATTENDEE_STATUSES)[number]
+export type AttendeeStatus = (typeof ATTENDEE_RECORD_STATUSES)[number]
+export type SettableAttendeeStatus = (typeof ATTENDEE_STATUSES)[number]
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
 export const attendeeFields = z.object({
@@ -47,7 +50,7 @@ export const attendeeFilter = z
   .object({
     eventId: id,
     query: z.string().max(500).optional(),
-    status: z.enum(ATTENDEE_STATUSES).optional(),
+    status: z.enum(ATTENDEE_RECORD_STATUSES).optional(),
     ticketTypeId: id.optional(),
     checkedIn: z.boolean().optional()
   })

@@ -5,8 +5,8 @@ import { STAFF_ROLES } from '../roles'
 import { registrationInput, type AttendeeRow } from './attendees'
 import { method } from './method'
 
-/** How a person was checked in; 'undo' marks the fact that reverses one. */
-export const CHECKIN_METHODS = ['search', 'code', 'walkup', 'scan', 'undo'] as const
+/** How a person was checked in; 'undo' marks the fact that reverses one, 'merge' one carried over from a merged registration. */
+export const CHECKIN_METHODS = ['search', 'code', 'walkup', 'scan', 'undo', 'merge'] as const
 export const CHECKIN_KINDS = ['in', 'undo'] as const
 export type CheckinMethod = (typeof CHECKIN_METHODS)[number]
 
@@ -24,6 +24,8 @@ export type CheckinResult =
   | { outcome: 'already_checked_in'; attendee: AttendeeRow; previous: CheckinInfo }
   | { outcome: 'cancelled'; attendee: AttendeeRow }
   | { outcome: 'unknown_code'; code: string }
+  /** Two people hold this code (minted twice by desks apart): nobody is let in until a person picks. */
+  | { outcome: 'ambiguous_code'; code: string; attendees: AttendeeRow[] }
 
 export interface Counters {
   eventId: string

@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { attendeesContract } from './attendees'
 import { auditContract } from './audit'
 import { checkinContract } from './checkin'
+import { conflictsContract } from './conflicts'
 import { deskContract } from './desk'
 import { eventsContract } from './events'
 import { mergeSlices, type ResultOfSpec } from './method'
@@ -19,7 +20,8 @@ export const contract = mergeSlices(
   auditContract,
   eventsContract,
   attendeesContract,
-  checkinContract
+  checkinContract,
+  conflictsContract
 )
 
 export type Contract = typeof contract

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Divider, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AttendeeRow, AttendeeStatus } from '../../../../shared/contract/attendees'
+import type { AttendeeRow, SettableAttendeeStatus } from '../../../../shared/contract/attendees'
 import { call } from '../../api/client'
 import { useLiveRefresh } from '../../api/live'
 import { useQuery } from '../../api/useQuery'
@@ -77,7 +77,7 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
     }
   }
 
-  const setStatus = (status: AttendeeStatus) =>
+  const setStatus = (status: SettableAttendeeStatus) =>
     act(status, async () => {
       setOverride(await call('attendee.setStatus', { id: row.id, status }))
       setConfirmCancel(false)
@@ -89,7 +89,7 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
     act('checkin', async () => {
       const result = await call('checkin.byAttendee', { attendeeId: row.id })
       setOutcome({ kind: 'result', result })
-      if (result.outcome !== 'unknown_code') setOverride(result.attendee)
+      if ('attendee' in result) setOverride(result.attendee)
       history.reload()
       refreshCounters(row.eventId)
     })

@@ -14,6 +14,7 @@ const STYLE = {
   already_checked_in: { bg: 'var(--mantine-color-yellow-1)', border: 'var(--mantine-color-yellow-7)', title: '#6b4a00' },
   cancelled: { bg: 'var(--mantine-color-red-1)', border: 'var(--mantine-color-red-8)', title: 'var(--mantine-color-red-9)' },
   unknown_code: { bg: 'var(--mantine-color-red-1)', border: 'var(--mantine-color-red-8)', title: 'var(--mantine-color-red-9)' },
+  ambiguous_code: { bg: 'var(--mantine-color-orange-1)', border: 'var(--mantine-color-orange-8)', title: 'var(--mantine-color-orange-9)' },
   undone: { bg: 'var(--mantine-color-gray-0)', border: 'var(--mantine-color-gray-6)', title: 'var(--mantine-color-gray-9)' }
 } as const
 
@@ -29,7 +30,8 @@ interface Props {
 function subject(outcome: Outcome): string {
   if (outcome.kind === 'undone') return fullName(outcome.attendee)
   const r = outcome.result
-  return r.outcome === 'unknown_code' ? r.code : fullName(r.attendee) || r.attendee.code
+  if (r.outcome === 'unknown_code' || r.outcome === 'ambiguous_code') return r.code
+  return fullName(r.attendee) || r.attendee.code
 }
 
 /** The big coloured answer after every check-in: readable from a step away. */
@@ -119,6 +121,21 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
             {t('outcome.cancelledBody')}
           </Text>
         </>
+      )
+    case 'ambiguous_code':
+      // Two people hold this code (desks apart minted it twice): the operator picks the person in front of them.
+      return (
+        <Stack gap="xs">
+          <Text size="lg" fw={600}>
+            {t('outcome.ambiguousBody', { code: r.code })}
+          </Text>
+          {r.attendees.map((a) => (
+            <Group key={a.id} gap="sm" data-testid="checkin-ambiguous-person">
+              <Person attendee={a} onOpen={onOpen} />
+              {a.email && <Text c="dimmed">{a.email}</Text>}
+            </Group>
+          ))}
+        </Stack>
       )
     case 'unknown_code':
       return (

@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeStatus } from '../../../../shared/contract/attendees'
 
-const COLOR: Record<AttendeeStatus, string> = { registered: 'gray', cancelled: 'red', no_show: 'orange' }
+const COLOR: Record<AttendeeStatus, string> = { registered: 'gray', cancelled: 'red', no_show: 'orange', merged: 'violet' }
 
 export function StatusBadge({ status, hideRegistered = false }: { status: AttendeeStatus; hideRegistered?: boolean }) {
   const { t } = useTranslation()
