@@ -126,6 +126,22 @@ describe('conflicts made by desks apart', () => {
     for (const d of [a, b]) expect(await list(d)).toMatchObject([{ kind: 'same_ticket_code', detail: { code: 'day1' } }])
   })
 
+  it('a big batch (an import, a merge of one) is judged in one scan and finds the same conflicts', async () => {
+    await walkUp(b, b.organizer, person('Ana', 'Díaz', 'ana@example.es'))
+    const csv = ['First name,Last name,Email', 'Ana,Diaz,ana@example.es']
+    for (let i = 0; i < 700; i++) csv.push(`Bulk${i},Person,bulk${i}@example.com`)
+    const up = await a.call('import.upload', { eventId: a.eventId, fileName: 'big.csv', base64: Buffer.from(csv.join('\n')).toString('base64') }, a.organizer)
+    await a.call('import.commit', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: a.gaId, duplicates: 'skip' }, a.organizer)
+    await exchange(a, b)
+    for (const d of [a, b]) {
+      expect(await list(d)).toMatchObject([{ kind: 'same_email', detail: { email: 'ana@example.es' } }])
+      const stored = () => d.core.sqlite.prepare('SELECT * FROM conflicts ORDER BY id').all()
+      const kept = stored()
+      await d.core.rebuildDerived()
+      expect(stored()).toEqual(kept)
+    }
+  })
+
   it('a resolution of the wrong kind, or of a conflict already gone, is refused clearly', async () => {
     expect((await rejects(a.call('conflict.merge', { id: 'same_email:nope' }, a.organizer))).key).toBe('conflictGone')
     const tokenDesk = await a.tokenFor('desk')

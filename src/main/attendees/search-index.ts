@@ -35,7 +35,8 @@ function index(sql: GuardedSql, row: IndexedRow): void {
 
 export function attendeeSearchIndex(sql: GuardedSql): Projection {
   const read = sql.prepare('SELECT seq, first_name, last_name, email, company, code FROM attendees WHERE id = ?')
-  return ({ rowId, op, columns, previous }) => {
+  return ({ rowId, op, columns, previous, inserted }) => {
+    if (inserted) return index(sql, { ...(inserted.values as unknown as IndexedRow), seq: inserted.rowid })
     if (op === 'delete') {
       // The row is gone; its seq came with the values it had.
       if (previous?.seq !== undefined) sql.run('DELETE FROM attendees_fts WHERE rowid = ?', previous.seq)

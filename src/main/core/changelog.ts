@@ -35,6 +35,8 @@ export interface RowWrite {
   columns: string[]
   /** For updates and deletes, the values those columns had before. */
   previous: Record<string, SqlValue> | null
+  /** For local inserts: every value written and the row's local integer key, so projections need not read the row back. */
+  inserted?: { values: Record<string, SqlValue>; rowid: number }
 }
 
 export type Projection = (write: RowWrite) => void

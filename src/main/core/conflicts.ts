@@ -33,14 +33,23 @@ export interface ConflictRule {
   all(read: GuardedSql): Iterable<[key: string, group: ConflictGroup]>
 }
 
+/** Above this many keys of one rule in one transaction, the rule's whole scan is cheaper than a lookup per key. */
+const BULK_KEYS = 500
+
 const UPSERT = `INSERT INTO conflicts (id, kind, event_id, members, detail) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, members = excluded.members, detail = excluded.detail
   WHERE members != excluded.members OR detail != excluded.detail OR event_id IS NOT excluded.event_id`
 
-/** Keeps the conflicts table: one projection per followed table, and the rebuild. */
+/**
+ * Keeps the conflicts table: one projection per followed table notes the keys
+ * a write touched; `flush()`, run once before the transaction commits, judges
+ * each key once (a 50,000-row import into one ticket type judges its capacity
+ * once, not 50,000 times). And the rebuild.
+ */
 export class ConflictKeeper {
   /** Set when a write changed the conflicts table; read (and cleared) after each transaction. */
   changed = false
+  private readonly pending = new Map<ConflictRule, Set<string>>()
 
   constructor(
     private readonly rules: readonly ConflictRule[],
@@ -53,23 +62,56 @@ export class ConflictKeeper {
     return [...new Set(this.rules.flatMap((r) => r.follows))]
   }
 
-  /** A projection for one table: re-evaluates the keys the write touched. */
+  /** A projection for one table: notes the keys the write may have touched. */
   projection(table: string): (write: RowWrite) => void {
     const rules = this.rules.filter((r) => r.follows.includes(table))
     const rowById = this.read.prepare(`SELECT * FROM ${table} WHERE id = ?`)
-    return ({ rowId, op, columns, previous }) => {
-      const row = op === 'delete' ? null : ((rowById.get(rowId) as Row | undefined) ?? null)
+    return ({ rowId, op, columns, previous, inserted }) => {
+      const row = op === 'delete' ? null : (inserted?.values ?? (rowById.get(rowId) as Row | undefined) ?? null)
       const before = op === 'insert' ? null : op === 'delete' ? previous : row && { ...row, ...pick(previous, columns) }
       for (const rule of rules) {
-        for (const key of new Set(rule.keys(table, row, before))) if (key !== null) this.settle(rule, key)
+        let keys = this.pending.get(rule)
+        if (!keys) this.pending.set(rule, (keys = new Set()))
+        for (const key of rule.keys(table, row, before)) if (key !== null) keys.add(key)
       }
     }
   }
 
+  /**
+   * Judges every key noted since the last flush. Run inside the transaction,
+   * before it commits. Many keys of one rule (an import) are judged in one
+   * scan of the rule's table rather than one lookup each: 50,000 lookups cost
+   * ~0.8 s, the scan tens of milliseconds.
+   */
+  flush(): void {
+    for (const [rule, keys] of this.pending) {
+      if (keys.size > BULK_KEYS) this.refresh(rule)
+      else for (const key of keys) this.settle(rule, key)
+    }
+    this.pending.clear()
+  }
+
+  /** Forgets the noted keys of a transaction that rolled back. */
+  discard(): void {
+    this.pending.clear()
+  }
+
   rebuild(): void {
+    this.pending.clear()
     this.sql.run('DELETE FROM conflicts')
     for (const rule of this.rules) for (const [key, group] of rule.all(this.read)) this.store(rule, key, group)
     this.changed = true
+  }
+
+  /** Every conflict of one rule judged afresh: what the scan finds is stored, what it no longer finds goes. */
+  private refresh(rule: ConflictRule): void {
+    const stale = new Set(this.read.all<{ id: string }>('SELECT id FROM conflicts WHERE kind = ?', rule.kind).map((r) => r.id))
+    for (const [key, group] of rule.all(this.read)) {
+      stale.delete(`${rule.kind}:${key}`)
+      this.store(rule, key, group)
+    }
+    for (const id of stale) this.sql.run('DELETE FROM conflicts WHERE id = ?', id)
+    if (stale.size > 0) this.changed = true
   }
 
   private settle(rule: ConflictRule, key: string): void {

@@ -193,7 +193,7 @@ export class Core implements Desk {
   applyRemoteChanges(batch: readonly unknown[]): Promise<ApplyResult> {
     return this.exclusive(() => {
       const touched = newTouched()
-      const result = this.sqlite.transaction(() => this.changeLog.applyBatch(batch, touched))()
+      const result = this.inTransaction(() => this.changeLog.applyBatch(batch, touched))
       this.notify(touched)
       return result
     })
@@ -272,9 +272,23 @@ export class Core implements Desk {
 
   private runWrite<R>(actor: Actor, work: (write: Writer) => R): R {
     const touched = newTouched()
-    const result = this.sqlite.transaction(() => work(this.writer(actor, touched)))()
+    const result = this.inTransaction(() => work(this.writer(actor, touched)))
     this.notify(touched)
     return result
+  }
+
+  /** One transaction whose conflicts are judged before it commits. */
+  private inTransaction<R>(work: () => R): R {
+    try {
+      return this.sqlite.transaction(() => {
+        const result = work()
+        this.conflicts.flush()
+        return result
+      })()
+    } catch (err) {
+      this.conflicts.discard()
+      throw err
+    }
   }
 
   private async runChunked(actor: Actor, session: Session | null, method: string, handler: MethodHandler<unknown, unknown>, input: unknown): Promise<unknown> {
@@ -285,8 +299,10 @@ export class Core implements Desk {
     let result: unknown
     try {
       result = await handler.run(input, { ...this.writeCtx(session, method, write), breathe })
+      this.conflicts.flush()
       this.sqlite.exec('COMMIT')
     } catch (err) {
+      this.conflicts.discard()
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK')
       throw err
     }
