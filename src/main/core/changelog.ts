@@ -74,7 +74,7 @@ export class ChangeLog {
     readonly tables: ReadonlyMap<string, SyncedTableInfo>
   ) {
     this.insertChange = sqlite.prepare(
-      'INSERT OR IGNORE INTO changes (hlc, desk_id, staff_id, action, tbl, row_id, op, data, v) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      'INSERT OR IGNORE INTO changes (hlc, desk_id, staff_id, action, tbl, row_id, op, data, v, fact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
     )
   }
 
@@ -104,7 +104,8 @@ export class ChangeLog {
   /** Appends a change record; false if this exact record (same HLC) is already here. */
   record(change: ChangeRecord): boolean {
     const { hlc, deskId, staffId, action, tbl, rowId, op, data, v } = change
-    return this.insertChange.run(hlc, deskId, staffId, action, tbl, rowId, op, JSON.stringify(data), v).changes > 0
+    const fact = this.tables.get(tbl)?.kind === 'fact' ? 1 : 0
+    return this.insertChange.run(hlc, deskId, staffId, action, tbl, rowId, op, JSON.stringify(data), v, fact).changes > 0
   }
 
   /**
@@ -126,7 +127,8 @@ export class ChangeLog {
         const outcome = this.sqlite.transaction(() => {
           if (!this.record(change)) return 'duplicates' as const
           if (later) this.statement('INSERT OR IGNORE INTO pending_changes (tbl, row_id) VALUES (?, ?)').run(change.tbl, change.rowId)
-          if (info) this.settle(info, change.rowId, touched)
+          if (info?.kind === 'fact' && !later) this.settleFact(info, change, touched)
+          else if (info) this.settle(info, change.rowId, touched)
           return later ? ('deferred' as const) : ('applied' as const)
         })()
         result[outcome]++
@@ -155,6 +157,16 @@ export class ChangeLog {
       settled++
     }
     return settled
+  }
+
+  /** A fact's one record is the whole row: inserted once, never changed. */
+  private settleFact(info: SyncedTableInfo, change: ChangeRecord, touched: Touched): void {
+    if (this.statement(`SELECT 1 FROM ${info.name} WHERE id = ?`).get(change.rowId)) return
+    const cols = Object.keys(change.data).filter((c) => info.sqlColumns.has(c))
+    this.insertStatement(info.name, cols).run(Object.fromEntries(cols.map((c) => [c, change.data[c] ?? null])))
+    this.rowWritten(info.name, { rowId: change.rowId, op: 'insert', columns: [...info.sqlColumns], previous: null })
+    touched.tables.add(info.name)
+    if (typeof change.data.event_id === 'string') touched.eventIds.add(change.data.event_id)
   }
 
   /** Brings one row to the fold of its change records: inserted, updated, deleted or left as it is. */

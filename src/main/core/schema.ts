@@ -2,6 +2,7 @@
  * The kernel's own tables: desk identity and the change log. Domain tables live
  * in each domain's schema.ts; drizzle-kit reads them all (drizzle.config.ts).
  */
+import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const meta = sqliteTable('meta', {
@@ -12,6 +13,9 @@ export const meta = sqliteTable('meta', {
 /**
  * The change log: one record per row write, in HLC order. It is both what sync
  * ships to peers and the audit trail (who, when, which desk, through which action).
+ * WITHOUT ROWID (migration 0008): keyed by its HLC alone, one b-tree fewer to write
+ * per change. drizzle-kit cannot say so: a migration that rebuilds this table must
+ * keep it.
  */
 export const changes = sqliteTable(
   'changes',
@@ -25,9 +29,12 @@ export const changes = sqliteTable(
     op: text('op').notNull(), // 'insert' | 'update'
     data: text('data').notNull(), // JSON: { column: value } of the columns written
     // Schema level of the desk that wrote it (how many migrations it had applied).
-    v: integer('v').notNull().default(1)
+    v: integer('v').notNull().default(1),
+    // 1 for a record of an append-only fact: complete in itself, never folded with others.
+    fact: integer('fact').notNull().default(0)
   },
-  (t) => [index('changes_row_idx').on(t.tbl, t.rowId, t.hlc)]
+  // Only lww rows are folded from all their records; facts (the hot check-in write) skip this index.
+  (t) => [index('changes_row_idx').on(t.tbl, t.rowId, t.hlc).where(sql`${t.fact} = 0`)]
 )
 
 /** Rows that received records naming columns or tables of a newer version: settled again after an upgrade. */
