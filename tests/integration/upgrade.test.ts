@@ -37,6 +37,23 @@ const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach(removeDir))
 
 describe('records from a newer version', () => {
+  it('keep a value this desk cannot hold yet (a new status) without applying it, and apply the rest', async () => {
+    const dataDir = tempDir()
+    dirs.push(dataDir)
+    const desk = new Core({ dataDir, appRoot: APP_ROOT, modules, appVersion: 'now' })
+    const level = desk.changeLog.level
+    const event = { id: 'e1', name: 'Summit', type: 'conference', start_date: '2026-11-23', end_date: '2026-11-24', timezone: 'UTC', venue: null, capacity: null, status: 'draft', created_at: '2026-11-22T10:00:00.000Z' }
+    const base = { deskId: 'newer-desk', staffId: null, action: 'event.update', tbl: 'events', rowId: 'e1' }
+    const result = await desk.applyRemoteChanges([
+      { ...base, hlc: '2026-11-22T10:00:00.000Z-0000-AAAAAAAAAAAAAAAA', op: 'insert', action: 'event.create', data: event, v: level },
+      { ...base, hlc: '2026-11-22T10:01:00.000Z-0000-AAAAAAAAAAAAAAAA', op: 'update', data: { status: 'sold_out', name: 'Summit 2026' }, v: level + 1 }
+    ])
+    expect(result).toMatchObject({ applied: 1, deferred: 1, rejected: [] })
+    expect(desk.sqlite.prepare('SELECT name, status FROM events').get()).toEqual({ name: 'Summit 2026', status: 'draft' })
+    expect(desk.sqlite.prepare('SELECT tbl, row_id FROM pending_changes').all()).toEqual([{ tbl: 'events', row_id: 'e1' }])
+    desk.close()
+  })
+
   it('are kept by an older desk and applied after its upgrade', async () => {
     const newerApp = upgradedApp()
     const dataNew = tempDir()

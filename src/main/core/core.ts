@@ -207,22 +207,36 @@ export class Core implements Desk {
     return this.exclusive(() => this.runWrite({ staffId: null, action }, (write) => work(this.writeCtx(null, action, write))))
   }
 
-  /** Change records after `since` (an HLC), oldest first: what a peer lacks. */
+  /** Change records after `since` (an HLC), oldest first. */
   changesSince(since: string, limit = 10_000): ChangeRecord[] {
-    const rows = this.changeLog
-      .statement('SELECT hlc, desk_id, staff_id, action, tbl, row_id, op, data, v FROM changes WHERE hlc > ? ORDER BY hlc LIMIT ?')
-      .all(since, limit) as { hlc: string; desk_id: string; staff_id: string | null; action: string; tbl: string; row_id: string; op: 'insert' | 'update'; data: string; v: number }[]
-    return rows.map((r) => ({
-      hlc: r.hlc,
-      deskId: r.desk_id,
-      staffId: r.staff_id,
-      action: r.action,
-      tbl: r.tbl,
-      rowId: r.row_id,
-      op: r.op,
-      data: JSON.parse(r.data) as ChangeRecord['data'],
-      v: r.v
-    }))
+    return this.changesAfter(new Map(), since, limit)
+  }
+
+  /**
+   * What a peer holding `vector` (per origin desk, the newest record it has)
+   * lacks, oldest first, from `from` on: records of each origin newer than the
+   * peer's. Read on the read connection: sync never waits for a write.
+   */
+  changesAfter(vector: ReadonlyMap<string, string>, from: string, limit: number): ChangeRecord[] {
+    const out: ChangeRecord[] = []
+    let after = from
+    while (out.length < limit) {
+      const rows = this.reader.all<RawChange>(
+        'SELECT hlc, desk_id, staff_id, action, tbl, row_id, op, data, v FROM changes WHERE hlc > ? ORDER BY hlc LIMIT ?',
+        after,
+        Math.max(limit, 1000)
+      )
+      if (rows.length === 0) break
+      for (const r of rows) if (r.hlc > (vector.get(r.desk_id) ?? '') && out.length < limit) out.push(toRecord(r))
+      after = rows.at(-1)!.hlc
+    }
+    return out
+  }
+
+  /** Per origin desk, the newest record this desk holds (its version vector). */
+  versionVector(): Map<string, string> {
+    const rows = this.reader.all<{ desk_id: string; hlc: string }>('SELECT desk_id, max(hlc) AS hlc FROM changes GROUP BY desk_id')
+    return new Map(rows.map((r) => [r.desk_id, r.hlc]))
   }
 
   /** Empties and rebuilds every derived table from the synced tables (names of the tables rebuilt). */
@@ -325,6 +339,32 @@ export class Core implements Desk {
     const deskId = newId()
     this.sqlite.prepare("INSERT INTO meta (key, value) VALUES ('desk_id', ?)").run(deskId)
     return deskId
+  }
+}
+
+interface RawChange {
+  hlc: string
+  desk_id: string
+  staff_id: string | null
+  action: string
+  tbl: string
+  row_id: string
+  op: 'insert' | 'update'
+  data: string
+  v: number
+}
+
+function toRecord(r: RawChange): ChangeRecord {
+  return {
+    hlc: r.hlc,
+    deskId: r.desk_id,
+    staffId: r.staff_id,
+    action: r.action,
+    tbl: r.tbl,
+    rowId: r.row_id,
+    op: r.op,
+    data: JSON.parse(r.data) as ChangeRecord['data'],
+    v: r.v
   }
 }
 
