@@ -148,7 +148,9 @@ export const attendeesContract = {
         base64: z.string().min(1, FIELD_MESSAGES.fileEmpty).max(MAX_UPLOAD_BASE64, FIELD_MESSAGES.fileTooLarge)
       })
       .strict(),
-    roles: STAFF_ROLES.organizer
+    roles: STAFF_ROLES.organizer,
+    // The file plus its name and the JSON around it.
+    maxBytes: MAX_UPLOAD_BASE64 + 64 * 1024
   }),
   'import.check': method<ImportCheckResult>()({
     input: z.object({ importId: id, mapping: columnMapping, defaultTicketTypeId: id }).strict(),
