@@ -13,10 +13,10 @@ import { clientAddress, HostGuard, type HostGuardOptions } from './guard'
 
 /** The largest request body of a method that declares no `maxBytes`: far above any form, far below harm. */
 export const DEFAULT_BODY_BYTES = 256 * 1024
-// A refused request may still be sending: read and drop this much of it so the client reads our answer
-// instead of a connection reset, then hang up.
+// A refused request may still be sending: at most this much of it is read (and dropped); a larger
+// one gets its answer and a hang-up this long after (lingerAndHangUp).
 const DRAIN_BYTES = 4 * 1024 * 1024
-const DRAIN_MS = 2_000
+const LINGER_MS = 2_000
 // Sessions also end by running out: connections are checked again this often.
 const SOCKET_RECHECK_MS = 60_000
 
@@ -193,42 +193,46 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /**
- * Every JSON answer. When the request's body was not (fully) read — a refusal
- * before or while reading it — the connection closes after the answer: what
- * is still on its way is dropped, never buffered.
+ * Every JSON answer. A refusal may leave a body unread: up to DRAIN_BYTES of
+ * it Node reads and drops as usual (the connection stays open for the next
+ * request); a larger or open-ended one is never read in full (lingerAndHangUp).
  */
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body)
-  const unread = bodyPending(res.req)
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(data),
-    'Cache-Control': 'no-store',
-    ...(unread ? { Connection: 'close' } : {})
+    'Cache-Control': 'no-store'
   })
+  if (largeBodyPending(res.req)) res.once('finish', () => lingerAndHangUp(res.req))
   res.end(data)
-  if (unread) dropBody(res.req)
 }
 
-function bodyPending(req: IncomingMessage): boolean {
+function largeBodyPending(req: IncomingMessage): boolean {
   if (req.readableEnded) return false
-  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > DRAIN_BYTES
 }
 
-/** Reads and drops a little of what is still coming, so the client sees the answer rather than a reset; then hangs up. */
-function dropBody(req: IncomingMessage): void {
+/**
+ * A client still sending when its answer went out must get to read that
+ * answer: hanging up at once (as `Connection: close` would) resets the
+ * connection, and a reset can throw away an answer the client has not read
+ * yet. So: no more answers on this connection (FIN), a little of the rest read
+ * and dropped, then reading stops (TCP holds the sender back at no cost to
+ * us) until the hang-up.
+ */
+function lingerAndHangUp(req: IncomingMessage): void {
+  const socket = req.socket
+  socket.end()
   let budget = DRAIN_BYTES
-  const hangUp = (): void => {
-    clearTimeout(timer)
-    req.destroy()
-  }
-  const timer = setTimeout(hangUp, DRAIN_MS).unref()
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS).unref()
+  socket.once('close', () => clearTimeout(timer))
+  req.removeAllListeners('data')
   req.on('data', (chunk: Buffer) => {
     budget -= chunk.length
-    if (budget <= 0) hangUp()
+    if (budget <= 0) req.pause()
   })
-  req.once('end', () => clearTimeout(timer))
   req.resume()
 }
 
