@@ -4,6 +4,7 @@ import { attendeeExists, findByCode, getAttendee } from '../attendees/queries'
 import { register } from '../attendees/service'
 import { normaliseCode } from '../core/ids'
 import { defineModule, mutation, query, sessionOf, type WriteCtx } from '../core/module'
+import { attendeeAnswer, checkinAnswer } from './door'
 import { presenceTable } from './presence'
 import { checkinHistory, counters, currentPresence } from './queries'
 import { checkins } from './schema'
@@ -22,7 +23,7 @@ export const checkinModule = defineModule(checkinContract, {
       const code = normaliseCode(input.code)
       const attendee = code ? findByCode(ctx.read, input.eventId, code) : null
       if (!attendee) return { outcome: 'unknown_code' as const, code: input.code.slice(0, 64) }
-      return checkInAttendee(asStaff(ctx), attendee, input.method, input.id)
+      return checkinAnswer(ctx, checkInAttendee(asStaff(ctx), attendee, input.method, input.id))
     }),
 
     'checkin.byAttendee': mutation((input, ctx) =>
@@ -42,7 +43,7 @@ export const checkinModule = defineModule(checkinContract, {
       return { attendee: getAttendee(read, id), checkin }
     }),
 
-    'checkin.undo': mutation((input, ctx) => undoCheckin(asStaff(ctx), input.checkinId)),
+    'checkin.undo': mutation((input, ctx) => attendeeAnswer(ctx, undoCheckin(asStaff(ctx), input.checkinId))),
 
     'checkin.history': query((input, { read }) => checkinHistory(read, input.attendeeId)),
 

@@ -54,6 +54,8 @@ export const attendeeFilter = z
   .strict()
 export type AttendeeFilter = z.infer<typeof attendeeFilter>
 
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const
+
 export interface ExportFile {
   fileName: string
   mimeType: string
@@ -135,9 +137,10 @@ export const attendeesContract = {
   }),
   'attendee.history': method<ChangeEntry[]>()({ input: z.object({ id }).strict(), roles: STAFF_ROLES.desk, reads: ['changes'] }),
   'attendee.register': method<AttendeeRow>()({ input: registrationInput, roles: STAFF_ROLES.desk }),
+  /** Everyone's personal data in one file: organizers only, and every export is an audited fact. */
   'attendee.export': method<ExportFile>()({
-    input: attendeeFilter.extend({ format: z.enum(['xlsx', 'csv']) }),
-    roles: STAFF_ROLES.desk
+    input: attendeeFilter.extend({ format: z.enum(EXPORT_FORMATS) }),
+    roles: STAFF_ROLES.organizer
   }),
 
   'import.upload': method<ImportUploadResult>()({
