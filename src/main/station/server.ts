@@ -59,7 +59,13 @@ export function createStationServer(core: Core, options: StationOptions): Statio
     })
   })
   // Sockets obey the same Host/Origin rules as every other request.
-  const io = new SocketServer(server, { serveClient: false, allowRequest: (req, done) => done(guard.check(req)?.message, guard.check(req) === null) })
+  const io = new SocketServer(server, {
+    serveClient: false,
+    allowRequest: (req, done) => {
+      const refused = guard.check(req)
+      done(refused?.message, refused === null)
+    }
+  })
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token
     if (typeof token === 'string' && core.authenticate(token)) {

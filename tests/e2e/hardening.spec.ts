@@ -1,0 +1,42 @@
+/** The real UI under the station's locked-down policy: same-origin sockets only, pushes arriving, ended sessions cut off. */
+import type { WebSocket } from '@playwright/test'
+import { checkedIn, expect, signIn, test } from './fixtures'
+
+test('works under a CSP that names only the station: live pushes over its websocket, cut off when the session ends', async ({ page, demoStation }) => {
+  const violations: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text())
+  })
+  const sockets: WebSocket[] = []
+  page.on('websocket', (ws) => sockets.push(ws))
+
+  const options = (await demoStation.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
+  const organizer = (await demoStation.rpc('staff.signIn', { staffId: options.find((s) => s.name === 'Demo Organizer')!.id, pin: '1234' })).body.token as string
+  const door = (await demoStation.rpc('staff.create', { name: 'Door Dora', role: 'desk', pin: '8642' }, organizer)).body as { id: string }
+  const eventId = (await demoStation.rpc('event.list', {}, organizer)).body[0].id as string
+
+  const home = await page.goto(demoStation.url)
+  const csp = home!.headers()['content-security-policy']!
+  expect(csp).toContain("connect-src 'self';")
+  expect(csp).not.toMatch(/ws:|wss:/)
+
+  await signIn(page, demoStation.url, 'Door Dora', '8642')
+  const counter = page.getByTestId('counter-checked-in')
+  await expect(counter).toContainText('/')
+  const before = (await counter.textContent())!
+  await expect.poll(() => sockets.filter((ws) => /^ws:\/\/127\.0\.0\.1:\d+\/socket\.io\/.*transport=websocket/.test(ws.url())).length).toBe(1)
+  const ws = sockets.find((s) => s.url().includes('/socket.io/'))!
+
+  // Another desk checks someone in: the push arrives on this page's socket and the counter moves without a reload.
+  const pushed = ws.waitForEvent('framereceived', { predicate: (frame) => String(frame.payload).includes('"changed"') })
+  const waiting = (await demoStation.rpc('attendee.list', { eventId, checkedIn: false, status: 'registered', limit: 1 }, organizer)).body.rows[0].id as string
+  expect((await demoStation.rpc('checkin.byAttendee', { attendeeId: waiting }, organizer)).body.outcome).toBe('admitted')
+  await pushed
+  await expect.poll(async () => checkedIn((await counter.textContent()) ?? '')).toBe(checkedIn(before) + 1)
+
+  // Deactivated from another desk: this page's socket is closed by the station at once.
+  const closed = ws.waitForEvent('close')
+  await demoStation.rpc('staff.update', { id: door.id, active: false }, organizer)
+  await closed
+  expect(violations).toEqual([])
+})
