@@ -40,3 +40,29 @@ test('works under a CSP that names only the station: live pushes over its websoc
   await closed
   expect(violations).toEqual([])
 })
+
+test('a scanner admits a person from the door view alone: name and ticket, no contact details', async ({ page, demoStation }) => {
+  const options = (await demoStation.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
+  const organizer = (await demoStation.rpc('staff.signIn', { staffId: options.find((s) => s.name === 'Demo Organizer')!.id, pin: '1234' })).body.token as string
+  const eventId = (await demoStation.rpc('event.list', {}, organizer)).body[0].id as string
+  const person = (await demoStation.rpc('attendee.list', { eventId, checkedIn: false, status: 'registered', limit: 1 }, organizer)).body.rows[0] as {
+    code: string
+    firstName: string
+    lastName: string
+    email: string | null
+    company: string | null
+  }
+
+  await signIn(page, demoStation.url, 'Demo Scanner', '3333')
+  const answer = page.waitForResponse((res) => res.url().endsWith('/api/rpc/checkin.byCode'))
+  await page.getByTestId('desk-search').fill(person.code)
+  await page.getByTestId('desk-search').press('Enter')
+  const body = JSON.stringify(await (await answer).json())
+  await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'admitted')
+  await expect(page.getByTestId('checkin-outcome-name')).toContainText(person.lastName)
+  for (const secret of [person.email, person.company].filter((v): v is string => Boolean(v))) {
+    expect(body).not.toContain(secret)
+    await expect(page.getByText(secret)).toHaveCount(0)
+  }
+  expect(body).not.toMatch(/"(email|phone|company|notes|paymentMethod|amountCents)"/)
+})
