@@ -172,11 +172,11 @@ async function main(): Promise<void> {
 
     // Export of all 100,000 to XLSX (streamed workbook, formula neutralising).
     const exportStarted = performance.now()
-    const file = await call('attendee.export', { eventId: event.id, format: 'xlsx' }, deskToken)
+    const file = await call('attendee.export', { eventId: event.id, format: 'xlsx' }, token)
     if (file.rows !== 100_000) throw new Error(`export wrote ${file.rows} rows`)
     record('export_xlsx_100k_s', (performance.now() - exportStarted) / 1000, 's', 10)
     const csvStarted = performance.now()
-    await call('attendee.export', { eventId: event.id, format: 'csv' }, deskToken)
+    await call('attendee.export', { eventId: event.id, format: 'csv' }, token)
     record('export_csv_100k_s', (performance.now() - csvStarted) / 1000, 's', null)
 
     // Sync: a peer's records applied in batches of 1,000 (search index, counters, conflicts kept) into a new desk.

@@ -45,7 +45,8 @@ void app.whenReady().then(() => {
   const desk = core
   ipcMain.handle(IPC.rpc, async (_event, method: unknown, input: unknown, token: unknown) => {
     try {
-      return { ok: true, result: await desk.call(String(method), input, typeof token === 'string' ? token : null) }
+      // The desk's own window: 'local' to the sign-in throttle (a known desk, never a stranger's address).
+      return { ok: true, result: await desk.call(String(method), input, typeof token === 'string' ? token : null, { client: 'local' }) }
     } catch (err) {
       if (err instanceof ApiError) return { ok: false, ...err.toBody() }
       console.error(`eventdesk: ${String(method)} failed`, err)

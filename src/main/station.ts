@@ -3,7 +3,12 @@
  * renderer and the API over HTTP. Kiosk tablets, browser desks, badge print
  * stations and the end-to-end tests reach a desk this way.
  *
- *   node out/main/station.js --data <dir> [--port 4800] [--host 127.0.0.1] [--name <desk name>] [--demo]
+ *   node out/main/station.js --data <dir> [--port 4800] [--host 127.0.0.1] [--name <desk name>]
+ *                            [--public-name <host name>]... [--demo]
+ *
+ * The station answers only requests that name it by its own addresses or
+ * names (see station/guard.ts); `--public-name` adds a name, e.g. a DNS name
+ * the venue network gives this machine.
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -13,7 +18,8 @@ import { modules } from './modules'
 import { createStationServer } from './station/server'
 import { version } from '../../package.json'
 
-const USAGE = 'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--demo]'
+const USAGE =
+  'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--public-name <host name>]... [--demo]'
 
 async function main(): Promise<void> {
   let args
@@ -24,6 +30,7 @@ async function main(): Promise<void> {
         port: { type: 'string', default: '4800' },
         host: { type: 'string', default: '127.0.0.1' },
         name: { type: 'string' },
+        'public-name': { type: 'string', multiple: true, default: [] },
         demo: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false }
       }
@@ -52,7 +59,11 @@ async function main(): Promise<void> {
     console.log(`station: demo staff — ${DEMO_STAFF.map((s) => `${s.name} (${s.role}) PIN ${s.pin}`).join(', ')}`)
   }
 
-  const station = createStationServer(core, join(appRoot, 'out', 'renderer'))
+  const station = createStationServer(core, {
+    rendererDir: join(appRoot, 'out', 'renderer'),
+    bindAddress: args.host,
+    publicNames: args['public-name']
+  })
   station.server.on('error', (err) => {
     console.error(`station: cannot listen on ${args.host}:${port}: ${err.message}`)
     process.exit(1)

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { join } from 'node:path'
 
 const APP_ROOT = join(__dirname, '..', '..')
@@ -57,4 +59,55 @@ export function startStation(dataDir: string, extraArgs: string[] = []): Promise
       reject(new Error(`station exited with ${code}:\n${output}`))
     })
   })
+}
+
+export interface RawResponse {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+  ms: number
+}
+
+/**
+ * One HTTP request with exactly the headers given (Host and Origin included,
+ * which fetch will not forge). `bodyMiB` streams that many MiB of spaces
+ * without holding them: the station may answer (and hang up) long before the end.
+ */
+export function rawRequest(
+  url: string,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string; bodyMiB?: number }
+): Promise<RawResponse> {
+  const started = Date.now()
+  return new Promise((resolve, reject) => {
+    const req = request(url + options.path, { method: options.method ?? 'POST', headers: options.headers, setHost: !options.headers?.Host })
+    req.on('response', (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body, ms: Date.now() - started }))
+    })
+    // The station hangs up on a body it refused: that is expected once its answer is in.
+    req.on('error', (err) => setTimeout(() => reject(err), 100))
+    if (options.bodyMiB === undefined) {
+      req.end(options.body)
+      return
+    }
+    const chunk = Buffer.alloc(1024 * 1024, 0x20)
+    let sent = 0
+    const pump = (): void => {
+      while (sent < options.bodyMiB! && !req.destroyed) {
+        sent++
+        if (!req.write(chunk)) return void req.once('drain', pump)
+      }
+      if (!req.destroyed) req.end()
+    }
+    pump()
+  })
+}
+
+/** A process's resident memory in KiB: now, and the highest it has been. */
+export function memoryOf(pid: number): { rssKiB: number; peakKiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)![1])
+  return { rssKiB: field('VmRSS'), peakKiB: field('VmHWM') }
 }

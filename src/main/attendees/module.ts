@@ -1,6 +1,7 @@
 /** Attendees: the registry of an event's people, their search index, import and export. */
 import { attendeesContract } from '../../shared/contract/attendees'
-import { defineModule, mutation, query } from '../core/module'
+import { newId } from '../core/ids'
+import { defineModule, inSteps, mutation, query, sessionOf } from '../core/module'
 import { rowChanges } from '../audit/queries'
 import { attendeeConflicts } from './conflicts'
 import { exportAttendees } from './export'
@@ -8,11 +9,14 @@ import { importHandlers } from './import'
 import { attendeeExists, getAttendee, listAttendees, searchAttendees } from './queries'
 import { attendeeSearchIndex, searchIndexTable } from './search-index'
 import { assertTicketTypeOfEvent, register } from './service'
-import { attendees } from './schema'
+import { attendeeExports, attendees } from './schema'
 
 export const attendeesModule = defineModule(attendeesContract, {
   name: 'attendees',
-  tables: [{ table: attendees, kind: 'lww', scope: 'fleet', localColumns: ['seq'] }],
+  tables: [
+    { table: attendees, kind: 'lww', scope: 'fleet', localColumns: ['seq'] },
+    { table: attendeeExports, kind: 'fact', scope: 'fleet' }
+  ],
   derived: [searchIndexTable],
   projections: [{ follows: 'attendees', create: attendeeSearchIndex }],
   conflicts: attendeeConflicts,
@@ -47,7 +51,24 @@ export const attendeesModule = defineModule(attendeesContract, {
       return getAttendee(read, register(read, write, { ...input, source: 'walkup' }))
     }),
 
-    'attendee.export': query((input, { read }) => exportAttendees(read, input)),
+    // Built from the read connection (the write queue never waits for a file); handed out only once its fact is recorded.
+    'attendee.export': inSteps(async (input, ctx) => {
+      const file = await exportAttendees(ctx.read, input)
+      const { format, eventId, ...filter } = input
+      await ctx.transact(({ desk, write }) =>
+        write.insert(attendeeExports, {
+          id: newId(),
+          eventId,
+          staffId: sessionOf(ctx).staff.id,
+          deskId: desk.id,
+          at: new Date().toISOString(),
+          format,
+          rows: file.rows,
+          filter: JSON.stringify(filter)
+        })
+      )
+      return file
+    }),
 
     ...importHandlers
   }

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { ATTENDEE_RECORD_STATUSES, PAYMENT_METHODS } from '../../shared/contract/attendees'
+import { ATTENDEE_RECORD_STATUSES, EXPORT_FORMATS, PAYMENT_METHODS } from '../../shared/contract/attendees'
 import { LANGUAGES } from '../../shared/fields'
 
 export const attendees = sqliteTable(
@@ -40,3 +40,20 @@ export const attendees = sqliteTable(
     index('attendees_event_name_idx').on(t.eventId, t.lastName, t.firstName)
   ]
 )
+
+/**
+ * Every export of attendees' personal data (append-only facts, synced to every
+ * desk): who, when, where, how many rows, which format and filter. The audit
+ * log shows them with the rest of the change log.
+ */
+export const attendeeExports = sqliteTable('attendee_exports', {
+  id: text('id').primaryKey(),
+  eventId: text('event_id').notNull(),
+  staffId: text('staff_id').notNull(),
+  deskId: text('desk_id').notNull(),
+  at: text('at').notNull(),
+  format: text('format', { enum: EXPORT_FORMATS }).notNull(),
+  rows: integer('rows').notNull(),
+  /** The list's filter as JSON (query, status, ticket type, checked in). */
+  filter: text('filter').notNull()
+})

@@ -5,6 +5,7 @@ import { attendeeExists, findByCode, getAttendee } from '../attendees/queries'
 import { register } from '../attendees/service'
 import { normaliseCode } from '../core/ids'
 import { defineModule, mutation, query, sessionOf, type WriteCtx } from '../core/module'
+import { attendeeAnswer, checkinAnswer } from './door'
 import { presenceTable } from './presence'
 import { checkinHistory, counters, currentPresence } from './queries'
 import { checkins } from './schema'
@@ -24,8 +25,8 @@ export const checkinModule = defineModule(checkinContract, {
       const code = normaliseCode(input.code)
       const found = code ? findByCode(ctx.read, input.eventId, code) : []
       if (found.length === 0) return { outcome: 'unknown_code' as const, code: input.code.slice(0, 64) }
-      if (found.length > 1) return { outcome: 'ambiguous_code' as const, code: code!, attendees: found }
-      return checkInAttendee(asStaff(ctx), found[0]!, input.method, input.id)
+      if (found.length > 1) return checkinAnswer(ctx, { outcome: 'ambiguous_code' as const, code: code!, attendees: found })
+      return checkinAnswer(ctx, checkInAttendee(asStaff(ctx), found[0]!, input.method, input.id))
     }),
 
     'checkin.byAttendee': mutation((input, ctx) =>
@@ -45,7 +46,7 @@ export const checkinModule = defineModule(checkinContract, {
       return { attendee: getAttendee(read, id), checkin }
     }),
 
-    'checkin.undo': mutation((input, ctx) => undoCheckin(asStaff(ctx), input.checkinId)),
+    'checkin.undo': mutation((input, ctx) => attendeeAnswer(ctx, undoCheckin(asStaff(ctx), input.checkinId))),
 
     'checkin.history': query((input, { read }) => checkinHistory(read, input.attendeeId)),
 

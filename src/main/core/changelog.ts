@@ -45,9 +45,11 @@ export type Projection = (write: RowWrite) => void
 export interface Touched {
   tables: Set<string>
   eventIds: Set<string>
+  /** Local tables written (never pushed to screens; sessions ending are reported on their own). */
+  local: Set<string>
 }
 
-export const newTouched = (): Touched => ({ tables: new Set(), eventIds: new Set() })
+export const newTouched = (): Touched => ({ tables: new Set(), eventIds: new Set(), local: new Set() })
 
 export interface ApplyResult {
   applied: number

@@ -13,7 +13,7 @@ import { DeskClock } from './clock'
 import { ConflictKeeper } from './conflicts'
 import { openDatabase, type Sqlite } from './db'
 import { newId } from './ids'
-import type { ChunkedWriteCtx, Ctx, Desk, DeskModule, MethodHandler, Session, WriteCtx } from './module'
+import type { ChunkedWriteCtx, Ctx, Desk, DeskModule, MethodHandler, Session, StepsCtx, WriteCtx } from './module'
 import { GuardedSql } from './sql'
 import { syncedTableInfo, type SyncedTableInfo } from './tables'
 import { Writer, type Actor } from './writer'
@@ -38,7 +38,25 @@ interface Method {
   handler: MethodHandler<unknown, unknown>
 }
 
+export interface CallOptions {
+  /**
+   * Where the call comes from: a network address (station mode) or 'local',
+   * this desk's own window and in-process callers (the default).
+   */
+  client?: string
+}
+
+/** A method call let through the door: the method exists, and the caller may call it. */
+export interface Admitted {
+  name: string
+  spec: AnyMethodSpec
+  session: Session | null
+}
+
 const KERNEL_TOPICS = ['changes', 'conflicts']
+
+/** Who calls: the context every handler kind shares. */
+type Caller = Pick<Ctx, 'session' | 'method' | 'client'>
 
 /**
  * One desk: its database, its clock, its change log, and the methods of the
@@ -61,6 +79,7 @@ export class Core implements Desk {
   private readonly derived: { name: string; rebuild: () => void }[] = []
   private readonly conflicts: ConflictKeeper
   private readonly authenticator: (token: string) => Session | null
+  private readonly sessionTables = new Set<string>()
   private readonly emitter = new EventEmitter()
   private writeQueue: Promise<unknown> = Promise.resolve()
 
@@ -116,6 +135,7 @@ export class Core implements Desk {
       if (module.authenticate) {
         if (authenticate) throw new Error('Two modules authenticate sessions')
         authenticate = module.authenticate
+        for (const table of module.sessionTables ?? []) this.sessionTables.add(table)
       }
     }
     // Conflicts are judged last, once every other derived table (counters…) reflects the write.
@@ -137,7 +157,8 @@ export class Core implements Desk {
 
     this.runWrite({ staffId: null, action: 'desk.start' }, (write) => {
       this.changeLog.settlePending(write.touched)
-      for (const module of options.modules) module.start?.({ deskName: options.deskName }, this.writeCtx(null, 'desk.start', write))
+      const caller = { session: null, method: 'desk.start', client: 'local' }
+      for (const module of options.modules) module.start?.({ deskName: options.deskName }, this.writeCtx(caller, write))
     })
   }
 
@@ -151,14 +172,14 @@ export class Core implements Desk {
   }
 
   /**
-   * Runs one API method as the holder of `token` (or anonymously for public
-   * methods): unknown method, missing session, wrong role and invalid input
-   * are refused before any handler runs.
+   * The door of every call: the method exists, the token holds a session if
+   * the method needs one, and its role may call it — checked before anything
+   * of the request is read (station mode reads no body it would refuse).
    */
-  async call(name: string, rawInput: unknown, token: string | null): Promise<unknown> {
+  admit(name: string, token: string | null): Admitted {
     const method = this.methods.get(name)
     if (!method) throw new ApiError('unknown_method', `Unknown method "${name.slice(0, 100)}"`)
-    const { spec, handler } = method
+    const { spec } = method
     const session = token ? this.authenticate(token) : null
     if (spec.roles !== 'public') {
       if (!session) throw new ApiError('unauthenticated', 'Sign in first', { key: 'signInFirst' })
@@ -166,6 +187,18 @@ export class Core implements Desk {
         throw new ApiError('forbidden', `The ${session.staff.role} role may not call ${name}`, { key: 'forbidden' })
       }
     }
+    return { name, spec, session }
+  }
+
+  /**
+   * Runs one API method as the holder of `token` (or anonymously for public
+   * methods): unknown method, missing session, wrong role and invalid input
+   * are refused before any handler runs.
+   */
+  async call(name: string, rawInput: unknown, token: string | null, options: CallOptions = {}): Promise<unknown> {
+    const { spec, session } = this.admit(name, token)
+    const { handler } = this.methods.get(name)!
+    const client = options.client ?? 'local'
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
       const issues = parsed.error.issues.map(toFieldIssue)
@@ -173,16 +206,26 @@ export class Core implements Desk {
       throw new ApiError('invalid_input', `Invalid ${first.path}: ${first.message}`, { issues, key: 'invalidField' })
     }
     const input: unknown = parsed.data
-    if (handler.kind === 'query') {
-      const ctx: Ctx = { desk: this, read: this.reader, session, method: name }
-      // `query()` typed this handler's run for a Ctx; the interface names the widest context.
-      return await handler.run(input, ctx as ChunkedWriteCtx)
-    }
+    const caller: Caller = { session, method: name, client }
     const actor = { staffId: session?.staff.id ?? null, action: name }
-    if (handler.kind === 'mutation') {
-      return await this.exclusive(() => this.runWrite(actor, (write) => handler.run(input, this.writeCtx(session, name, write) as ChunkedWriteCtx)))
+    // Each kind's handler was typed for its own context; the interface names the widest one.
+    type AnyCtx = ChunkedWriteCtx & StepsCtx
+    switch (handler.kind) {
+      case 'query': {
+        const ctx: Ctx = { desk: this, read: this.reader, ...caller }
+        return await handler.run(input, ctx as AnyCtx)
+      }
+      case 'steps': {
+        const transact = <R>(work: (ctx: WriteCtx) => R): Promise<R> =>
+          this.exclusive(() => this.runWrite(actor, (write) => work(this.writeCtx(caller, write))))
+        const ctx: StepsCtx = { desk: this, read: this.reader, ...caller, transact }
+        return await handler.run(input, ctx as AnyCtx)
+      }
+      case 'mutation':
+        return await this.exclusive(() => this.runWrite(actor, (write) => handler.run(input, this.writeCtx(caller, write) as AnyCtx)))
+      case 'chunked':
+        return await this.exclusive(() => this.runChunked(actor, caller, handler, input))
     }
-    return await this.exclusive(() => this.runChunked(actor, session, name, handler, input))
   }
 
   /**
@@ -204,7 +247,9 @@ export class Core implements Desk {
    * tests): the write queue, one transaction, the change log, like any method.
    */
   transact<R>(action: string, work: (ctx: WriteCtx) => R): Promise<R> {
-    return this.exclusive(() => this.runWrite({ staffId: null, action }, (write) => work(this.writeCtx(null, action, write))))
+    return this.exclusive(() =>
+      this.runWrite({ staffId: null, action }, (write) => work(this.writeCtx({ session: null, method: action, client: 'local' }, write)))
+    )
   }
 
   /** Change records after `since` (an HLC), oldest first. */
@@ -245,7 +290,7 @@ export class Core implements Desk {
       this.sqlite.transaction(() => {
         for (const d of this.derived) d.rebuild()
       })()
-      this.notify({ tables: new Set(this.derived.map((d) => d.name)), eventIds: new Set() })
+      this.notify({ ...newTouched(), tables: new Set(this.derived.map((d) => d.name)) })
       return this.derived.map((d) => d.name)
     })
   }
@@ -265,6 +310,16 @@ export class Core implements Desk {
     return () => this.emitter.off('changed', listener)
   }
 
+  /**
+   * After a write (here or merged from a peer) that may have ended sessions —
+   * a sign-out, a deactivation, a PIN reset: holders of open connections
+   * should be authenticated again.
+   */
+  onSessionsChanged(listener: () => void): () => void {
+    this.emitter.on('sessions', listener)
+    return () => this.emitter.off('sessions', listener)
+  }
+
   close(): void {
     this.readConnection.close()
     this.sqlite.close()
@@ -280,8 +335,8 @@ export class Core implements Desk {
     return info
   }
 
-  private writeCtx(session: Session | null, method: string, write: Writer): WriteCtx {
-    return { desk: this, read: this.inWrite, session, method, write }
+  private writeCtx(caller: Caller, write: Writer): WriteCtx {
+    return { desk: this, read: this.inWrite, ...caller, write }
   }
 
   private runWrite<R>(actor: Actor, work: (write: Writer) => R): R {
@@ -305,14 +360,14 @@ export class Core implements Desk {
     }
   }
 
-  private async runChunked(actor: Actor, session: Session | null, method: string, handler: MethodHandler<unknown, unknown>, input: unknown): Promise<unknown> {
+  private async runChunked(actor: Actor, caller: Caller, handler: MethodHandler<unknown, unknown>, input: unknown): Promise<unknown> {
     const touched = newTouched()
     const write = this.writer(actor, touched)
     const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
     this.sqlite.exec('BEGIN IMMEDIATE')
     let result: unknown
     try {
-      result = await handler.run(input, { ...this.writeCtx(session, method, write), breathe })
+      result = await handler.run(input, { ...this.writeCtx(caller, write), breathe } as ChunkedWriteCtx & StepsCtx)
       this.conflicts.flush()
       this.sqlite.exec('COMMIT')
     } catch (err) {
@@ -325,6 +380,7 @@ export class Core implements Desk {
   }
 
   private notify(touched: Touched): void {
+    if ([...touched.tables, ...touched.local].some((t) => this.sessionTables.has(t))) this.emitter.emit('sessions')
     const conflictsChanged = this.conflicts.changed
     this.conflicts.changed = false
     if (touched.tables.size === 0 && !conflictsChanged) return

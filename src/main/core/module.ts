@@ -41,6 +41,8 @@ export interface Ctx {
   read: GuardedSql
   session: Session | null
   method: string
+  /** Who is calling from where: 'local' for this desk's own window, else the network address of the caller. */
+  client: string
 }
 
 export interface WriteCtx extends Ctx {
@@ -52,6 +54,15 @@ export interface ChunkedWriteCtx extends WriteCtx {
   breathe(): Promise<void>
 }
 
+export interface StepsCtx extends Ctx {
+  /**
+   * One short write as this caller and method: in the write queue, one
+   * transaction, committed when `work` returns — a refusal thrown later does
+   * not undo it.
+   */
+  transact<R>(work: (ctx: WriteCtx) => R): Promise<R>
+}
+
 type In<S extends AnyMethodSpec> = z.output<S['input']>
 type Out<S extends AnyMethodSpec> = ResultOfSpec<S>
 
@@ -61,9 +72,9 @@ type Out<S extends AnyMethodSpec> = ResultOfSpec<S>
  * registered, never repeated inside handler bodies.
  */
 export interface MethodHandler<I, R> {
-  readonly kind: 'query' | 'mutation' | 'chunked'
+  readonly kind: 'query' | 'mutation' | 'chunked' | 'steps'
   // A method (bivariant): each kind's run takes the context its kind provides.
-  run(input: I, ctx: ChunkedWriteCtx): R | Promise<R>
+  run(input: I, ctx: ChunkedWriteCtx & StepsCtx): R | Promise<R>
 }
 
 export type HandlersOf<S extends Slice> = { [M in keyof S]: MethodHandler<In<S[M]>, Out<S[M]>> }
@@ -90,6 +101,16 @@ export function mutation<I, R>(run: (input: I, ctx: WriteCtx) => R): MethodHandl
  */
 export function chunkedMutation<I, R>(run: (input: I, ctx: ChunkedWriteCtx) => Promise<R>): MethodHandler<I, R> {
   return { kind: 'chunked', run }
+}
+
+/**
+ * Reads and short writes in turn: the reads (and slow work such as checking a
+ * PIN hash or building a file) run outside the write queue, each
+ * `ctx.transact` is a write of its own. For a sign-in that must count a
+ * failure it then refuses, or an export that must leave its audit fact.
+ */
+export function inSteps<I, R>(run: (input: I, ctx: StepsCtx) => Promise<R>): MethodHandler<I, R> {
+  return { kind: 'steps', run }
 }
 
 /** The session of a handler that the contract only lets signed-in staff call. */
@@ -128,6 +149,8 @@ export interface DeskModule<S extends Slice = Slice> {
   start?: (options: StartOptions, ctx: WriteCtx) => void
   /** The one module that knows who holds a session token. */
   authenticate?(read: GuardedSql, token: string): Session | null
+  /** Tables (synced or local) whose writes may end sessions: the kernel then reports `onSessionsChanged`. */
+  sessionTables?: readonly string[]
 }
 
 /** Declares a module for its contract slice; its handlers are typed and checked against that slice. */

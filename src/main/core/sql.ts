@@ -49,9 +49,14 @@ export class GuardedSql {
     return this.prepare(sql).run(...params).changes
   }
 
+  /** The table a writing statement targets, or null for a read. */
+  static writeTarget(sql: string): string | null {
+    return WRITE_TARGET.exec(sql)?.[1] ?? null
+  }
+
   private check(stmt: Statement): Statement {
     if (stmt.readonly) return stmt
-    const target = WRITE_TARGET.exec(stmt.source)?.[1]
+    const target = GuardedSql.writeTarget(stmt.source)
     if (target && this.writable.has(target)) return stmt
     throw new Error(`This code may only read${this.writable.size ? ` and write ${[...this.writable].join(', ')}` : ''}: ${stmt.source.slice(0, 80)}`)
   }

@@ -8,7 +8,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { ApiError } from '../../shared/errors'
 import type { ChangeLog, Touched } from './changelog'
 import type { SqlValue } from './db'
-import type { GuardedSql } from './sql'
+import { GuardedSql } from './sql'
 import { DELETED, type SyncedTableInfo } from './tables'
 
 type ColumnValue = SqlValue | boolean
@@ -24,15 +24,34 @@ function toSql(value: ColumnValue | undefined): SqlValue {
   return value
 }
 
+/** Writes to this desk's local tables (sessions, throttles): no change record, never synced. */
+export class LocalWrites {
+  constructor(
+    private readonly sql: GuardedSql,
+    private readonly touched: Touched
+  ) {}
+
+  /** Runs a statement on a local table; the rows it changed. */
+  run(sql: string, ...params: unknown[]): number {
+    const changed = this.sql.run(sql, ...params)
+    const table = GuardedSql.writeTarget(sql)
+    if (changed > 0 && table) this.touched.local.add(table)
+    return changed
+  }
+}
+
 export class Writer {
+  readonly local: LocalWrites
+
   constructor(
     private readonly log: ChangeLog,
     private readonly infoOf: (table: SQLiteTable) => SyncedTableInfo,
     private readonly actor: Actor,
     readonly touched: Touched,
-    /** Writes to this desk's local tables (sessions, throttles): no change record, never synced. */
-    readonly local: GuardedSql
-  ) {}
+    localSql: GuardedSql
+  ) {
+    this.local = new LocalWrites(localSql, touched)
+  }
 
   insert<T extends SQLiteTable>(table: T, values: T['$inferInsert']): void {
     const info = this.infoOf(table)

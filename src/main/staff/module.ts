@@ -2,21 +2,23 @@
 import { staffContract } from '../../shared/contract/staff'
 import { ApiError } from '../../shared/errors'
 import { newId } from '../core/ids'
-import { defineModule, mutation, query, sessionOf } from '../core/module'
+import { defineModule, inSteps, mutation, query, sessionOf } from '../core/module'
 import { deskName } from '../desk/queries'
-import { closeSession, openSession, resolveSession, signIn } from './auth'
+import { closeSession, keepSession, nextSessionEpoch, openSession, resolveSession, signIn } from './auth'
 import { hashPin } from './pin'
 import { getStaff, hasStaff, listStaff } from './queries'
-import { sessions, staff } from './schema'
+import { sessions, signInThrottle, staff } from './schema'
 
 export const staffModule = defineModule(staffContract, {
   name: 'staff',
   tables: [
     // Staff travel with the fleet, PIN hashes (scrypt) included, so people sign in at any desk.
     { table: staff, kind: 'lww', scope: 'fleet' },
-    { table: sessions, kind: 'local' }
+    { table: sessions, kind: 'local' },
+    { table: signInThrottle, kind: 'local' }
   ],
   authenticate: resolveSession,
+  sessionTables: ['staff', 'sessions'],
   handlers: {
     'system.status': query((_input, { desk, read }) => ({
       firstRun: !hasStaff(read),
@@ -36,7 +38,7 @@ export const staffModule = defineModule(staffContract, {
 
     'staff.signInOptions': query((_input, { read }) => listStaff(read, true).map(({ id, name, role }) => ({ id, name, role }))),
 
-    'staff.signIn': mutation((input, { desk, read, write }) => signIn(desk, read, write, input.staffId, input.pin)),
+    'staff.signIn': inSteps((input, ctx) => signIn(ctx, input.staffId, input.pin)),
 
     'staff.me': query((_input, ctx) => ({
       staff: getStaff(ctx.read, sessionOf(ctx).staff.id),
@@ -60,12 +62,17 @@ export const staffModule = defineModule(staffContract, {
 
     'staff.update': mutation((input, ctx) => {
       const { id, pin, ...fields } = input
-      if (id === sessionOf(ctx).staff.id && (fields.active === false || (fields.role && fields.role !== 'organizer'))) {
+      const self = sessionOf(ctx)
+      if (id === self.staff.id && (fields.active === false || (fields.role && fields.role !== 'organizer'))) {
         throw new ApiError('conflict', 'You cannot deactivate yourself or take away your own organizer role', {
           key: 'cannotDemoteSelf'
         })
       }
-      ctx.write.update(staff, id, { ...fields, ...(pin ? { pinHash: hashPin(pin) } : {}) })
+      // A new PIN, a deactivation or a re-activation ends the member's sessions on every desk.
+      const endsSessions = pin !== undefined || (fields.active !== undefined && fields.active !== getStaff(ctx.read, id).active)
+      const sessionEpoch = endsSessions ? nextSessionEpoch(ctx.read, id) : undefined
+      ctx.write.update(staff, id, { ...fields, ...(pin ? { pinHash: hashPin(pin) } : {}), sessionEpoch })
+      if (sessionEpoch !== undefined && id === self.staff.id) keepSession(ctx.write, self.tokenHash, sessionEpoch)
       return getStaff(ctx.read, id)
     })
   }

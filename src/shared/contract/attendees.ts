@@ -57,6 +57,8 @@ export const attendeeFilter = z
   .strict()
 export type AttendeeFilter = z.infer<typeof attendeeFilter>
 
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const
+
 export interface ExportFile {
   fileName: string
   mimeType: string
@@ -138,9 +140,10 @@ export const attendeesContract = {
   }),
   'attendee.history': method<ChangeEntry[]>()({ input: z.object({ id }).strict(), roles: STAFF_ROLES.desk, reads: ['changes'] }),
   'attendee.register': method<AttendeeRow>()({ input: registrationInput, roles: STAFF_ROLES.desk }),
+  /** Everyone's personal data in one file: organizers only, and every export is an audited fact. */
   'attendee.export': method<ExportFile>()({
-    input: attendeeFilter.extend({ format: z.enum(['xlsx', 'csv']) }),
-    roles: STAFF_ROLES.desk
+    input: attendeeFilter.extend({ format: z.enum(EXPORT_FORMATS) }),
+    roles: STAFF_ROLES.organizer
   }),
 
   'import.upload': method<ImportUploadResult>()({
@@ -151,7 +154,9 @@ export const attendeesContract = {
         base64: z.string().min(1, FIELD_MESSAGES.fileEmpty).max(MAX_UPLOAD_BASE64, FIELD_MESSAGES.fileTooLarge)
       })
       .strict(),
-    roles: STAFF_ROLES.organizer
+    roles: STAFF_ROLES.organizer,
+    // The file plus its name and the JSON around it.
+    maxBytes: MAX_UPLOAD_BASE64 + 64 * 1024
   }),
   'import.check': method<ImportCheckResult>()({
     input: z.object({ importId: id, mapping: columnMapping, defaultTicketTypeId: id }).strict(),

@@ -1,7 +1,7 @@
 /** Check-in at the door and the desk: by code, by attendee, walk-ups, undo, history and live counters. */
 import { z } from 'zod'
 import { clientId, id } from '../fields'
-import { STAFF_ROLES } from '../roles'
+import { STAFF_ROLES, type Role } from '../roles'
 import { registrationInput, type AttendeeRow } from './attendees'
 import { method } from './method'
 
@@ -19,13 +19,32 @@ export interface CheckinInfo {
   staffName: string | null
 }
 
-export type CheckinResult =
-  | { outcome: 'admitted'; attendee: AttendeeRow; checkin: CheckinInfo }
-  | { outcome: 'already_checked_in'; attendee: AttendeeRow; previous: CheckinInfo }
-  | { outcome: 'cancelled'; attendee: AttendeeRow }
+/** A check-in's answer, with the attendee as the caller's role may see them. */
+export type CheckinResultOf<A> =
+  | { outcome: 'admitted'; attendee: A; checkin: CheckinInfo }
+  | { outcome: 'already_checked_in'; attendee: A; previous: CheckinInfo }
+  | { outcome: 'cancelled'; attendee: A }
   | { outcome: 'unknown_code'; code: string }
   /** Two people hold this code (minted twice by desks apart): nobody is let in until a person picks. */
-  | { outcome: 'ambiguous_code'; code: string; attendees: AttendeeRow[] }
+  | { outcome: 'ambiguous_code'; code: string; attendees: A[] }
+
+/** The answer for roles that see whole records (FULL_RECORD_ROLES). */
+export type CheckinResult = CheckinResultOf<AttendeeRow>
+
+/**
+ * What the door needs of a person, and all a scanner is told: who, which
+ * ticket, whether they are in — no e-mail, phone, company, payment or notes.
+ */
+export type DoorAttendee = Pick<AttendeeRow, 'id' | 'eventId' | 'code' | 'firstName' | 'lastName' | 'ticketTypeId' | 'status' | 'checkedInAt'> & {
+  /** The desk holds notes on this person: send them to the desk. */
+  attention: boolean
+}
+
+/** The answer for every other role (scanners). */
+export type DoorCheckinResult = CheckinResultOf<DoorAttendee>
+
+/** Roles whose check-in answers carry the attendee's whole record; every other role gets the door's view. */
+export const FULL_RECORD_ROLES: readonly Role[] = STAFF_ROLES.desk
 
 export interface Counters {
   eventId: string
@@ -39,7 +58,7 @@ export type CheckinHistoryEntry = CheckinInfo & { kind: (typeof CHECKIN_KINDS)[n
 const READS = ['attendees', 'checkins']
 
 export const checkinContract = {
-  'checkin.byCode': method<CheckinResult>()({
+  'checkin.byCode': method<CheckinResult | DoorCheckinResult>()({
     input: z
       .object({ id: clientId, eventId: id, code: z.string().max(512), method: z.enum(['code', 'scan']).default('code') })
       .strict(),
@@ -54,7 +73,7 @@ export const checkinContract = {
     input: registrationInput,
     roles: STAFF_ROLES.desk
   }),
-  'checkin.undo': method<AttendeeRow>()({ input: z.object({ checkinId: id }).strict(), roles: STAFF_ROLES.checkin }),
+  'checkin.undo': method<AttendeeRow | DoorAttendee>()({ input: z.object({ checkinId: id }).strict(), roles: STAFF_ROLES.checkin }),
   'checkin.history': method<CheckinHistoryEntry[]>()({
     input: z.object({ attendeeId: id }).strict(),
     roles: STAFF_ROLES.desk,

@@ -13,6 +13,11 @@ export interface MethodSpec<I extends z.ZodType, R> {
   roles: readonly Role[] | 'public'
   /** Tables whose changes make this method's answer stale (empty for commands). */
   reads: readonly string[]
+  /**
+   * The largest request a signed-in caller may send (an upload); others are
+   * held to a form's worth (256 KiB over HTTP), and public methods always are.
+   */
+  maxBytes?: number
   /** Type-only marker for the result. */
   readonly _result?: R
 }
@@ -22,7 +27,7 @@ export type Slice = Record<string, AnyMethodSpec>
 
 export const method =
   <R>() =>
-  <I extends z.ZodType>(spec: { input: I; roles: readonly Role[] | 'public'; reads?: readonly string[] }): MethodSpec<I, R> => ({
+  <I extends z.ZodType>(spec: { input: I; roles: readonly Role[] | 'public'; reads?: readonly string[]; maxBytes?: number }): MethodSpec<I, R> => ({
     ...spec,
     reads: spec.reads ?? []
   })

@@ -97,7 +97,8 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
   const undo = (checkinId: string) =>
     act('undo', async () => {
       const updated = await call('checkin.undo', { checkinId })
-      setOverride(updated)
+      // The drawer is for roles that see whole records: the answer is the full row.
+      if ('email' in updated) setOverride(updated)
       setOutcome({ kind: 'undone', attendee: updated })
       history.reload()
       refreshCounters(row.eventId)

@@ -2,12 +2,12 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
-import type { CheckinInfo, CheckinResult } from '../../../../shared/contract/checkin'
+import type { CheckinInfo, CheckinResult, DoorAttendee, DoorCheckinResult } from '../../../../shared/contract/checkin'
 import { formatTime, fullName } from '../../ui/format'
 import { useTicketTypeMap } from '../events/store'
 import { TicketBadge } from './TicketBadge'
 
-export type Outcome = { kind: 'result'; result: CheckinResult } | { kind: 'undone'; attendee: AttendeeRow }
+export type Outcome = { kind: 'result'; result: CheckinResult | DoorCheckinResult } | { kind: 'undone'; attendee: AttendeeRow | DoorAttendee }
 
 const STYLE = {
   admitted: { bg: 'var(--mantine-color-green-1)', border: 'var(--mantine-color-green-8)', title: 'var(--mantine-color-green-9)' },
@@ -132,7 +132,7 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
           {r.attendees.map((a) => (
             <Group key={a.id} gap="sm" data-testid="checkin-ambiguous-person">
               <Person attendee={a} onOpen={onOpen} />
-              {a.email && <Text c="dimmed">{a.email}</Text>}
+              {'email' in a && a.email && <Text c="dimmed">{a.email}</Text>}
             </Group>
           ))}
         </Stack>
@@ -157,7 +157,7 @@ function previousText(t: ReturnType<typeof useTranslation>['t'], p: CheckinInfo)
   })
 }
 
-function Person({ attendee, onOpen }: { attendee: AttendeeRow; onOpen?: (id: string) => void }): ReactNode {
+function Person({ attendee, onOpen }: { attendee: AttendeeRow | DoorAttendee; onOpen?: (id: string) => void }): ReactNode {
   const ticketTypes = useTicketTypeMap()
   const name = fullName(attendee) || attendee.code
   return (
@@ -174,7 +174,7 @@ function Person({ attendee, onOpen }: { attendee: AttendeeRow; onOpen?: (id: str
         </Text>
       )}
       <TicketBadge ticketType={ticketTypes.get(attendee.ticketTypeId)} size="xl" />
-      {attendee.company && (
+      {'company' in attendee && attendee.company && (
         <Text size="lg" c="dark" className="ed-ellipsis" maw="100%">
           {attendee.company}
         </Text>

@@ -2,7 +2,7 @@ import { Button, Stack, Text, TextInput } from '@mantine/core'
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
-import type { CheckinResult } from '../../../../shared/contract/checkin'
+import type { CheckinResult, DoorCheckinResult } from '../../../../shared/contract/checkin'
 import { STAFF_ROLES } from '../../../../shared/roles'
 import { call } from '../../api/client'
 import { useLiveRefresh } from '../../api/live'
@@ -77,7 +77,7 @@ export function DeskScreen({ eventId }: { eventId: string }) {
     }
   }
 
-  const show = (result: CheckinResult) => {
+  const show = (result: CheckinResult | DoorCheckinResult) => {
     setOutcome({ kind: 'result', result })
     refreshCounters(eventId)
   }
