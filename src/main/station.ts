@@ -4,11 +4,14 @@
  * stations and the end-to-end tests reach a desk this way.
  *
  *   node out/main/station.js --data <dir> [--port 4800] [--host 127.0.0.1] [--name <desk name>]
- *                            [--public-name <host name>]... [--demo]
+ *                            [--public-name <host name>]... [--peer <url>]... [--fleet-key <key>] [--demo]
  *
  * The station answers only requests that name it by its own addresses or
  * names (see station/guard.ts); `--public-name` adds a name, e.g. a DNS name
- * the venue network gives this machine.
+ * the venue network gives this machine. `--peer` names another desk to sync
+ * with (as often as needed); desks sync only with desks holding the same
+ * fleet key (`--fleet-key`, base64url, for desks set up by script; pairing
+ * gives it otherwise).
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -16,10 +19,12 @@ import { Core } from './core/core'
 import { DEMO_STAFF, seedDemo } from './demo/seed'
 import { modules } from './modules'
 import { createStationServer } from './station/server'
+import { saveFleetKey } from './sync/fleet'
+import { startSync } from './sync/start'
 import { version } from '../../package.json'
 
 const USAGE =
-  'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--public-name <host name>]... [--demo]'
+  'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--public-name <host name>]... [--peer <url>]... [--fleet-key <key>] [--demo]'
 
 async function main(): Promise<void> {
   let args
@@ -31,6 +36,8 @@ async function main(): Promise<void> {
         host: { type: 'string', default: '127.0.0.1' },
         name: { type: 'string' },
         'public-name': { type: 'string', multiple: true, default: [] },
+        peer: { type: 'string', multiple: true, default: [] },
+        'fleet-key': { type: 'string' },
         demo: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false }
       }
@@ -50,6 +57,12 @@ async function main(): Promise<void> {
     process.exit(2)
   }
 
+  const fleetKey = args['fleet-key'] === undefined ? null : Buffer.from(args['fleet-key'], 'base64url')
+  if (fleetKey && fleetKey.length < 16) {
+    console.error('station: --fleet-key must be at least 16 bytes, base64url')
+    process.exit(2)
+  }
+
   const appRoot = resolve(__dirname, '../..')
   const core = new Core({ dataDir: resolve(args.data), appRoot, modules, appVersion: version, deskName })
   if (args.demo && isEmpty(core)) {
@@ -59,11 +72,13 @@ async function main(): Promise<void> {
     console.log(`station: demo staff — ${DEMO_STAFF.map((s) => `${s.name} (${s.role}) PIN ${s.pin}`).join(', ')}`)
   }
 
+  if (fleetKey) saveFleetKey(core, fleetKey)
   const station = createStationServer(core, {
     rendererDir: join(appRoot, 'out', 'renderer'),
     bindAddress: args.host,
     publicNames: args['public-name']
   })
+  const sync = startSync(core, station.io, { peers: args.peer, deskName: () => deskLabel(core) })
   station.server.on('error', (err) => {
     console.error(`station: cannot listen on ${args.host}:${port}: ${err.message}`)
     process.exit(1)
@@ -79,6 +94,7 @@ async function main(): Promise<void> {
   const shutdown = (): void => {
     if (closing) return
     closing = true
+    sync.close()
     void station.close().finally(() => {
       core.close()
       process.exit(0)

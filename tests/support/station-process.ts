@@ -111,3 +111,16 @@ export function memoryOf(pid: number): { rssKiB: number; peakKiB: number } {
   const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)![1])
   return { rssKiB: field('VmRSS'), peakKiB: field('VmHWM') }
 }
+
+/** A TCP port free right now on 127.0.0.1 (for a station that must come back on the same address after a restart). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}

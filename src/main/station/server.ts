@@ -42,6 +42,8 @@ const SECURITY_HEADERS = {
 
 export interface StationServer {
   server: Server
+  /** The socket.io server: screens on its main namespace, peer desks on /sync. */
+  io: SocketServer
   close(): Promise<void>
 }
 
@@ -83,6 +85,7 @@ export function createStationServer(core: Core, options: StationOptions): Statio
   const recheck = setInterval(endLapsedSockets, SOCKET_RECHECK_MS).unref()
   return {
     server,
+    io,
     close: async () => {
       for (const stop of stopListening) stop()
       clearInterval(recheck)
