@@ -79,6 +79,19 @@ describe('the write path', () => {
     expect(all(a, 'SELECT * FROM events')).toEqual([])
   })
 
+  it('keeps the version vector to what committed: a rolled-back write never counts as held', async () => {
+    const before = a.core.versionVector().get(a.core.id)
+    await expect(
+      write(a, ({ write }) => {
+        write.insert(events, event)
+        throw new Error('boom')
+      })
+    ).rejects.toThrow('boom')
+    expect(a.core.versionVector().get(a.core.id)).toBe(before)
+    await write(a, ({ write }) => write.insert(events, event))
+    expect(a.core.versionVector().get(a.core.id)).toBe(changesOf(a).at(-1)!.hlc)
+  })
+
   it('hands domain code SQL that can only read, and local SQL that writes only local tables', () => {
     const read = new GuardedSql(a.core.sqlite)
     expect(read.all('SELECT COUNT(*) AS n FROM events')).toEqual([{ n: 0 }])

@@ -63,6 +63,10 @@ export interface ApplyResult {
 const LIMIT = { id: 200, action: 100, columns: 200 }
 
 export class ChangeLog {
+  /** Per origin desk, the newest record committed here: what this desk holds (its version vector). */
+  private readonly committed = new Map<string, string>()
+  /** What the open transaction adds to it; folded in on commit, dropped on rollback. */
+  private readonly pending = new Map<string, string>()
   private readonly statements = new Map<string, Statement>()
   private readonly insertChange: Statement
   private readonly projections = new Map<string, Projection[]>()
@@ -75,6 +79,9 @@ export class ChangeLog {
     readonly level: number,
     readonly tables: ReadonlyMap<string, SyncedTableInfo>
   ) {
+    for (const r of sqlite.prepare('SELECT desk_id, max(hlc) AS hlc FROM changes GROUP BY desk_id').all() as { desk_id: string; hlc: string }[]) {
+      this.committed.set(r.desk_id, r.hlc)
+    }
     this.insertChange = sqlite.prepare(
       'INSERT OR IGNORE INTO changes (hlc, desk_id, staff_id, action, tbl, row_id, op, data, v, fact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
     )
@@ -107,7 +114,25 @@ export class ChangeLog {
   record(change: ChangeRecord): boolean {
     const { hlc, deskId, staffId, action, tbl, rowId, op, data, v } = change
     const fact = this.tables.get(tbl)?.kind === 'fact' ? 1 : 0
-    return this.insertChange.run(hlc, deskId, staffId, action, tbl, rowId, op, JSON.stringify(data), v, fact).changes > 0
+    const added = this.insertChange.run(hlc, deskId, staffId, action, tbl, rowId, op, JSON.stringify(data), v, fact).changes > 0
+    if (added && hlc > (this.pending.get(deskId) ?? '')) this.pending.set(deskId, hlc)
+    return added
+  }
+
+  /** The version vector as committed (a copy). */
+  vector(): Map<string, string> {
+    return new Map(this.committed)
+  }
+
+  /** The transaction committed: what it recorded now counts. */
+  committedTransaction(): void {
+    for (const [desk, hlc] of this.pending) if (hlc > (this.committed.get(desk) ?? '')) this.committed.set(desk, hlc)
+    this.pending.clear()
+  }
+
+  /** The transaction rolled back: what it recorded never happened. */
+  rolledBack(): void {
+    this.pending.clear()
   }
 
   /**
@@ -124,6 +149,7 @@ export class ChangeLog {
         continue
       }
       const { change, info, later } = checked
+      const pendingBefore = this.pending.get(change.deskId)
       try {
         // A savepoint per record: a record that cannot be applied is refused alone.
         const outcome = this.sqlite.transaction(() => {
@@ -136,6 +162,9 @@ export class ChangeLog {
         result[outcome]++
         this.clock.receive(change.hlc)
       } catch (err) {
+        // The savepoint undid the record: so must the vector.
+        if (pendingBefore === undefined) this.pending.delete(change.deskId)
+        else this.pending.set(change.deskId, pendingBefore)
         result.rejected.push({ hlc: change.hlc, reason: `could not be applied: ${(err as Error).message}` })
       }
     }

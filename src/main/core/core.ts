@@ -280,8 +280,7 @@ export class Core implements Desk {
 
   /** Per origin desk, the newest record this desk holds (its version vector). */
   versionVector(): Map<string, string> {
-    const rows = this.reader.all<{ desk_id: string; hlc: string }>('SELECT desk_id, max(hlc) AS hlc FROM changes GROUP BY desk_id')
-    return new Map(rows.map((r) => [r.desk_id, r.hlc]))
+    return this.changeLog.vector()
   }
 
   /** Empties and rebuilds every derived table from the synced tables (names of the tables rebuilt). */
@@ -349,13 +348,16 @@ export class Core implements Desk {
   /** One transaction whose conflicts are judged before it commits. */
   private inTransaction<R>(work: () => R): R {
     try {
-      return this.sqlite.transaction(() => {
+      const result = this.sqlite.transaction(() => {
         const result = work()
         this.conflicts.flush()
         return result
       })()
+      this.changeLog.committedTransaction()
+      return result
     } catch (err) {
       this.conflicts.discard()
+      this.changeLog.rolledBack()
       throw err
     }
   }
@@ -370,8 +372,10 @@ export class Core implements Desk {
       result = await handler.run(input, { ...this.writeCtx(caller, write), breathe } as ChunkedWriteCtx & StepsCtx)
       this.conflicts.flush()
       this.sqlite.exec('COMMIT')
+      this.changeLog.committedTransaction()
     } catch (err) {
       this.conflicts.discard()
+      this.changeLog.rolledBack()
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK')
       throw err
     }

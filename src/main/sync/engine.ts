@@ -24,6 +24,10 @@ const ACK_TIMEOUT_MS = 60_000
 /** What a link carries: named messages, each answered once (socket.io emit with an acknowledgement). */
 export interface PeerLink {
   readonly address: string
+  /** Tells the peer this side now answers its messages. */
+  signalReady(): void
+  /** Settles when the peer said it answers ours: nothing is sent before (it would be dropped). */
+  readonly peerReady: Promise<void>
   request<T>(event: string, payload: unknown, timeoutMs: number): Promise<T>
   handle(event: string, handler: (payload: unknown) => Promise<unknown>): void
   onClose(handler: () => void): void
@@ -152,12 +156,13 @@ export class SyncEngine extends EventEmitter {
     }
     this.peers.set(theirHello.deskId, peer)
     link.handle('batch', async (payload) => this.receive(peer, payload as Batch))
+    link.signalReady()
     link.onClose(() => {
       if (this.peers.get(theirHello.deskId) === peer) this.peers.delete(theirHello.deskId)
       this.emit('status')
     })
     this.emit('status')
-    void this.pump(peer)
+    void link.peerReady.then(() => this.pump(peer))
   }
 
   peerStatus(): PeerStatus[] {

@@ -14,6 +14,7 @@ import { SYNC_PROTOCOL } from './engine'
 
 export const SYNC_NAMESPACE = '/sync'
 const HANDSHAKE_TIMEOUT_MS = 10_000
+const RETRY_MS = 1_000
 
 export interface Fleet {
   id: string
@@ -52,9 +53,16 @@ function isHello(value: unknown): value is Hello {
 
 type AnySocket = ServerSocket | ClientSocket
 
-function linkOf(socket: AnySocket, address: string): PeerLink {
+/** Arms, before the handshake goes on, the wait for the peer's "ready" (socket.io drops what no one listens for). */
+function readyOf(socket: AnySocket): Promise<void> {
+  return new Promise((resolve) => socket.once('ready', () => resolve()))
+}
+
+function linkOf(socket: AnySocket, address: string, peerReady: Promise<void>): PeerLink {
   return {
     address,
+    peerReady,
+    signalReady: () => void socket.emit('ready'),
     request: <T>(event: string, payload: unknown, timeoutMs: number) => socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<T>,
     handle: (event, handler) => {
       socket.on(event, (payload: unknown, reply: unknown) => {
@@ -82,6 +90,7 @@ export function listenForPeers(io: SocketServer, engine: SyncEngine, fleet: () =
     if (!ours || typeof theirNonce !== 'string' || theirNonce.length < 16 || theirNonce.length > 100) return void socket.disconnect()
     const nonce = randomBytes(24).toString('base64url')
     const hello = engine.hello()
+    const peerReady = readyOf(socket)
     const challenge: Challenge = { fleetId: ours.id, nonce, proof: proof(ours, 'listener', theirNonce, nonce, hello.deskId), hello }
     socket
       .timeout(HANDSHAKE_TIMEOUT_MS)
@@ -91,7 +100,7 @@ export function listenForPeers(io: SocketServer, engine: SyncEngine, fleet: () =
           console.warn(`sync: refused a peer at ${socket.handshake.address}: no proof of the fleet key`)
           return void socket.disconnect()
         }
-        engine.attach(linkOf(socket, socket.handshake.address), answer.hello)
+        engine.attach(linkOf(socket, socket.handshake.address, peerReady), answer.hello)
       })
       .catch(() => socket.disconnect())
   })
@@ -126,14 +135,20 @@ export function dialPeer(url: string, engine: SyncEngine, fleet: () => Fleet | n
       return void socket.disconnect()
     }
     const hello = engine.hello()
+    const link = linkOf(socket, url, readyOf(socket))
+    engine.attach(link, challenge.hello)
     ;(reply as (answer: Answer) => void)({ proof: proof(ours, 'dialer', challenge.nonce!, nonce, hello.deskId), hello })
-    engine.attach(linkOf(socket, url), challenge.hello)
   })
-  // A peer shutting down says goodbye ('io server disconnect'), after which socket.io stops retrying: keep trying.
+  // A peer shutting down says goodbye ('io server disconnect'), after which socket.io stops retrying on its
+  // own (socket.active is false): keep knocking until it is back, as long as this desk runs.
   let stopped = false
-  socket.on('disconnect', (reason) => {
-    if (reason === 'io server disconnect' && !stopped) setTimeout(() => !stopped && socket.connect(), 1_000).unref()
-  })
+  const knock = (): void => {
+    setTimeout(() => {
+      if (!stopped && !socket.connected && !socket.active) socket.connect()
+    }, RETRY_MS).unref()
+  }
+  socket.on('disconnect', knock)
+  socket.on('connect_error', knock)
   return () => {
     stopped = true
     socket.disconnect()
