@@ -136,7 +136,8 @@ export const attendeesContract = {
   'attendee.history': method<ChangeEntry[]>()({ input: z.object({ id }).strict(), roles: STAFF_ROLES.desk, reads: ['changes'] }),
   'attendee.register': method<AttendeeRow>()({ input: registrationInput, roles: STAFF_ROLES.desk }),
   'attendee.export': method<ExportFile>()({
-    input: attendeeFilter.extend({ format: z.enum(['xlsx', 'csv']) }),
+    // delimiter: CSV only; ';' where the user's locale has a decimal comma (Excel expects it there).
+    input: attendeeFilter.extend({ format: z.enum(['xlsx', 'csv']), delimiter: z.enum([',', ';']).optional() }),
     roles: STAFF_ROLES.desk
   }),
 
