@@ -6,14 +6,18 @@ import { exportAttendees } from './export'
 import { importHandlers } from './import'
 import { attendeeExists, getAttendee, listAttendees, searchAttendees } from './queries'
 import { attendeeSearchIndex, searchIndexTable } from './search-index'
+import { attendeeSortKeys, sortKeysTable } from './sort-key'
 import { assertTicketTypeOfEvent, register } from './service'
 import { attendees } from './schema'
 
 export const attendeesModule = defineModule(attendeesContract, {
   name: 'attendees',
   tables: [{ table: attendees, kind: 'lww', scope: 'fleet', localColumns: ['seq'] }],
-  derived: [searchIndexTable],
-  projections: [{ follows: 'attendees', create: attendeeSearchIndex }],
+  derived: [searchIndexTable, sortKeysTable],
+  projections: [
+    { follows: 'attendees', create: attendeeSearchIndex },
+    { follows: 'attendees', create: attendeeSortKeys }
+  ],
   handlers: {
     'attendee.search': query((input, { read }) => searchAttendees(read, input.eventId, input.query, input.limit)),
 

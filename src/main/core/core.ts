@@ -122,6 +122,7 @@ export class Core implements Desk {
     this.authenticator = auth ? (token) => auth.call(null, this.reader, token) : () => null
 
     this.runWrite({ staffId: null, action: 'desk.start' }, (write) => {
+      this.rebuildRequested()
       this.changeLog.settlePending(write.touched)
       for (const module of options.modules) module.start?.({ deskName: options.deskName }, this.writeCtx(null, 'desk.start', write))
     })
@@ -284,6 +285,19 @@ export class Core implements Desk {
     if (touched.tables.size === 0) return
     const event: ChangedEvent = { tables: [...touched.tables, ...KERNEL_TOPICS], eventIds: [...touched.eventIds] }
     this.emitter.emit('changed', event)
+  }
+
+  /**
+   * A migration that adds a derived table over rows already on the desk asks
+   * for its rebuild with a meta row `rebuild:<table>`; it runs once, here.
+   */
+  private rebuildRequested(): void {
+    const requests = this.sqlite.prepare("SELECT key FROM meta WHERE key LIKE 'rebuild:%'").all() as { key: string }[]
+    for (const { key } of requests) {
+      const name = key.slice('rebuild:'.length)
+      for (const d of this.derived) if (d.name === name) d.rebuild()
+      this.sqlite.prepare('DELETE FROM meta WHERE key = ?').run(key)
+    }
   }
 
   private loadDeskId(): string {
