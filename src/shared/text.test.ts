@@ -24,11 +24,18 @@ describe('searchTokens', () => {
 })
 
 describe('nameSortKey', () => {
+  const utf8 = new TextEncoder()
+  /** Byte order of the UTF-8 text, as SQLite's BINARY collation compares it. */
+  const byteOrder = (a: string, b: string): number => {
+    const x = utf8.encode(a)
+    const y = utf8.encode(b)
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!
+    return x.length - y.length
+  }
   const byKey = (names: [string, string][]) =>
     names
       .map(([last, first], i) => ({ name: `${last}, ${first}`, key: nameSortKey(last, first, `id-${i}`) }))
-      // Byte order of the UTF-8 text, as SQLite's BINARY collation compares it.
-      .sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)))
+      .sort((a, b) => byteOrder(a.key, b.key))
       .map((n) => n.name)
 
   it('orders accented and special Latin letters with their base letters', () => {

@@ -74,6 +74,7 @@ export const columnMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().i
 export type ColumnMapping = z.infer<typeof columnMapping>
 
 export interface RowIssue {
+  /** The row's line in the file as a spreadsheet numbers it (header = 1); see ImportUploadResult.sampleLines. */
   line: number
   field: ImportField | null
   code: 'missing_name' | 'invalid_email' | 'too_long' | 'duplicate_in_file' | 'invalid_language' | 'unknown_ticket_type'
@@ -89,6 +90,12 @@ export interface ImportUploadResult {
   delimiter: string | null
   headers: string[]
   sample: string[][]
+  /**
+   * The file line of each sample row (header = 1, blank rows counted, as a
+   * spreadsheet numbers its rows): the numbers RowIssue.line uses. Show these
+   * beside the sample rows, not 1, 2, 3…
+   */
+  sampleLines: number[]
   rowCount: number
   mapping: ColumnMapping
 }
