@@ -35,6 +35,19 @@ describe('the API contract', () => {
     })
   })
 
+  it('takes only active ISO 4217 currency codes, upper-casing what was typed', async () => {
+    const ticketType = (currency: string) => ({ code: 'DK', name: 'Danish', priceCents: 100, currency, capacity: null, color: '#1e88e5' })
+    for (const currency of ['KRONER', 'KRO', 'XAU', 'HRK', 'EU', '']) {
+      const err = await rejects(desk.call('ticketType.create', { eventId: desk.eventId, ...ticketType(currency) }, desk.organizer))
+      expect(err.issues, currency).toEqual([expect.objectContaining({ path: 'currency', key: 'currency' })])
+    }
+    const created = await desk.call('ticketType.create', { eventId: desk.eventId, ...ticketType(' dkk ') }, desk.organizer)
+    expect(created.currency).toBe('DKK')
+    const err = await rejects(desk.call('ticketType.update', { id: created.id, ...ticketType('KRO') }, desk.organizer))
+    expect(err.issues).toEqual([expect.objectContaining({ path: 'currency', key: 'currency' })])
+    expect((await desk.call('ticketType.update', { id: created.id, ...ticketType('PLN') }, desk.organizer)).currency).toBe('PLN')
+  })
+
   it('refuses extra fields and wrong types rather than ignoring them', async () => {
     const err = await rejects(desk.core.call('checkin.counters', { eventId: desk.eventId, admin: true }, desk.organizer))
     expect(err.code).toBe('invalid_input')
