@@ -12,7 +12,17 @@ import { attendees } from './schema'
 
 export const attendeesModule = defineModule(attendeesContract, {
   name: 'attendees',
-  tables: [{ table: attendees, kind: 'lww', scope: 'fleet', localColumns: ['seq'] }],
+  tables: [
+    {
+      table: attendees,
+      kind: 'lww',
+      scope: 'fleet',
+      localColumns: ['seq'],
+      // Amounts paid are in the currency of the attendee's ticket type.
+      describe: `SELECT trim(a.first_name || ' ' || a.last_name) || ' (' || a.code || ')' AS subject, t.currency
+        FROM attendees a LEFT JOIN ticket_types t ON t.id = a.ticket_type_id WHERE a.id = ?`
+    }
+  ],
   derived: [searchIndexTable, sortKeysTable],
   projections: [
     { follows: 'attendees', create: attendeeSearchIndex },
@@ -39,9 +49,9 @@ export const attendeesModule = defineModule(attendeesContract, {
       return getAttendee(read, input.id)
     }),
 
-    'attendee.history': query((input, { read }) => {
+    'attendee.history': query((input, { read, desk }) => {
       getAttendee(read, input.id)
-      return rowChanges(read, 'attendees', input.id)
+      return rowChanges(read, desk, 'attendees', input.id)
     }),
 
     'attendee.register': mutation((input, { read, write }) => {

@@ -58,6 +58,7 @@ export class Core implements Desk {
   private readonly tableInfo = new Map<SQLiteTable, SyncedTableInfo>()
   private readonly methods = new Map<string, Method>()
   private readonly derived: { name: string; rebuild: () => void }[] = []
+  private readonly descriptions = new Map<string, string>()
   private readonly authenticator: (token: string) => Session | null
   private readonly emitter = new EventEmitter()
   private writeQueue: Promise<unknown> = Promise.resolve()
@@ -85,6 +86,7 @@ export class Core implements Desk {
           const info = syncedTableInfo(spec)
           synced.set(name, info)
           this.tableInfo.set(spec.table, info)
+          if (spec.describe) this.descriptions.set(name, spec.describe)
         }
       }
     }
@@ -130,6 +132,10 @@ export class Core implements Desk {
 
   clockWarning() {
     return this.clock.warning
+  }
+
+  describeSql(table: string): string | undefined {
+    return this.descriptions.get(table)
   }
 
   /** The session behind a bearer token, or null. */
