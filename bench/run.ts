@@ -117,6 +117,23 @@ async function main(): Promise<void> {
     record('search_bare_fts_p50_ms', percentile(bareTimes, 50), 'ms', null)
     record('search_vs_bare_fts_ratio', percentile(searchTimes, 50) / percentile(bareTimes, 50), 'x', 3)
 
+    // The attendee list as the screen opens it: the total and the first 200 in name order (collation keys), through the API.
+    const listTimes: number[] = []
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now()
+      const page = await call('attendee.list', { eventId: event.id, offset: 0, limit: 200 }, deskToken)
+      listTimes.push(performance.now() - t)
+      if (page.rows.length !== 200 || page.total !== 100_000) throw new Error(`list gave ${page.rows.length} of ${page.total}`)
+    }
+    record('list_first_page_100k_ms', percentile(listTimes, 50), 'ms', 50)
+    const middleTimes: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now()
+      await call('attendee.list', { eventId: event.id, offset: 50_000, limit: 200 }, deskToken)
+      middleTimes.push(performance.now() - t)
+    }
+    record('list_page_at_50k_ms', percentile(middleTimes, 50), 'ms', null)
+
     // Check-in by code through the API: validation, session, rules, the append-only fact, presence trigger, change record, commit.
     const codes = (core.sqlite.prepare('SELECT code FROM attendees ORDER BY random() LIMIT 2000').all() as { code: string }[]).map((r) => r.code)
     const checkinTimes: number[] = []

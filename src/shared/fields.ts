@@ -3,6 +3,7 @@
  * keyed validation messages the renderer translates, and common field schemas.
  */
 import { z } from 'zod'
+import { isCurrency } from './currencies'
 
 // Field limits shared by the forms and the API validation.
 export const LIMITS = { name: 200, text: 200, notes: 2000, pin: { min: 4, max: 12 } } as const
@@ -61,6 +62,8 @@ export const optionalEmail = z
   .transform((v) => v ?? null)
 export const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, M.colour)
 export const money = z.number().int().min(0).max(100_000_000)
+/** An active ISO 4217 code ("eur" is taken as EUR; "KRO" or "KRONER" are refused). */
+export const currency = z.string().trim().toUpperCase().refine(isCurrency, M.currency)
 export const timezone = z
   .string()
   .min(1)

@@ -19,3 +19,24 @@ export function foldText(value: string): string {
 export function searchTokens(value: string, maxTokens = 8): string[] {
   return (foldText(value).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, maxTokens).map((t) => t.slice(0, 64))
 }
+
+const CONTROL_RE = /[\u0000-\u001f\u007f]/g
+
+/**
+ * A key whose byte order (SQLite's BINARY collation) lists people as the
+ * Unicode root collation does for Latin names, which is what English, German,
+ * French, Dutch and Italian give: last name, then first name, without regard
+ * to accents and case (Sánchez with Sanchez, Öztürk and Ødegård with O,
+ * Łukasiewicz with L, ß as ss); names equal so far by their accents, then
+ * case, then id, so every desk lists them in the same order. Polish (ł after
+ * l) and Spanish (ñ after n) tailor a few letters of their own; one key shared
+ * by all desks and languages follows the root order.
+ */
+export function nameSortKey(lastName: string, firstName: string, id: string): string {
+  const last = lastName.replace(CONTROL_RE, '')
+  const first = firstName.replace(CONTROL_RE, '')
+  // \u0001 ends a name and \u0002 a level: both sort below any character a name keeps.
+  const primary = `${foldText(last)}\u0001${foldText(first)}`
+  const accents = `${last}\u0001${first}`.toLowerCase().normalize('NFD')
+  return `${primary}\u0002${accents}\u0002${last}\u0001${first}\u0002${id}`
+}

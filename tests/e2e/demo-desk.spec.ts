@@ -80,11 +80,12 @@ test('a typed surname that could be a code shows the people instead of "unknown 
   await expect(page.getByTestId('desk-result').first()).toContainText('Tanaka')
   await expect(page.getByTestId('checkin-outcome')).toHaveCount(0)
   await expect(search).toHaveValue('tanaka')
-  // Its real code still checks in straight away.
-  const code = (await page.getByTestId('desk-result').first().getByTestId('desk-result-code').textContent())!.trim()
+  // The real code of a Tanaka who is not in yet still checks in straight away.
+  const notIn = page.getByTestId('desk-result').filter({ hasText: 'Tanaka' }).filter({ hasNot: page.getByTestId('desk-result-checked-in') })
+  const code = (await notIn.first().getByTestId('desk-result-code').textContent())!.trim()
   await search.fill(code)
   await search.press('Enter')
-  await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', /admitted|already_checked_in/)
+  await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'admitted')
 })
 
 test('an organizer fixes a typo, cancels a registration, and reads it all in the audit', async ({ page, demoStation }) => {

@@ -1,6 +1,6 @@
 /** The contract at the door: unknown methods, bad input, roles, sessions, PIN lockout, audit. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deskWithEvent, rejects, removeDir } from './helpers'
+import { deskWithEvent, rejects, removeDir, walkUp } from './helpers'
 
 let desk: Awaited<ReturnType<typeof deskWithEvent>>
 
@@ -33,6 +33,19 @@ describe('the API contract', () => {
       currency: ['currency', undefined],
       color: ['colour', undefined]
     })
+  })
+
+  it('takes only active ISO 4217 currency codes, upper-casing what was typed', async () => {
+    const ticketType = (currency: string) => ({ code: 'DK', name: 'Danish', priceCents: 100, currency, capacity: null, color: '#1e88e5' })
+    for (const currency of ['KRONER', 'KRO', 'XAU', 'HRK', 'EU', '']) {
+      const err = await rejects(desk.call('ticketType.create', { eventId: desk.eventId, ...ticketType(currency) }, desk.organizer))
+      expect(err.issues, currency).toEqual([expect.objectContaining({ path: 'currency', key: 'currency' })])
+    }
+    const created = await desk.call('ticketType.create', { eventId: desk.eventId, ...ticketType(' dkk ') }, desk.organizer)
+    expect(created.currency).toBe('DKK')
+    const err = await rejects(desk.call('ticketType.update', { id: created.id, ...ticketType('KRO') }, desk.organizer))
+    expect(err.issues).toEqual([expect.objectContaining({ path: 'currency', key: 'currency' })])
+    expect((await desk.call('ticketType.update', { id: created.id, ...ticketType('PLN') }, desk.organizer)).currency).toBe('PLN')
   })
 
   it('refuses extra fields and wrong types rather than ignoring them', async () => {
@@ -107,6 +120,31 @@ describe('the API contract', () => {
     expect(staffEntry.data.pin_hash).toBe('••••')
     const older = await desk.call('audit.list', { limit: 2, before: entries[1]!.hlc }, desk.organizer)
     expect(older[0]!.hlc < entries[1]!.hlc).toBe(true)
+  })
+
+  it('names in the audit who was registered, checked in and let out again, with the currency of what they paid', async () => {
+    const deskToken = await desk.tokenFor('desk')
+    const { attendee, checkin } = await walkUp(desk, deskToken, {
+      eventId: desk.eventId, firstName: 'Zoë', lastName: 'Ødegård', email: null, company: null, ticketTypeId: desk.vipId, paymentMethod: 'card', amountCents: 49900
+    }, true)
+    if (checkin?.outcome !== 'admitted') throw new Error('expected an admission')
+    await desk.call('checkin.undo', { checkinId: checkin.checkin.checkinId }, deskToken)
+    const entries = await desk.call('audit.list', { limit: 10 }, desk.organizer)
+    const who = `Zoë Ødegård (${attendee.code})`
+    const of = (action: string, table: string) => entries.find((e) => e.action === action && e.table === table)
+    expect(of('checkin.walkUp', 'attendees')).toMatchObject({ subject: who, currency: 'EUR', data: { amount_cents: 49900, payment_method: 'card' } })
+    expect(of('checkin.walkUp', 'checkins')).toMatchObject({ subject: who, data: { kind: 'in' } })
+    expect(of('checkin.undo', 'checkins')).toMatchObject({ subject: who, data: { kind: 'undo' } })
+    // The history of one attendee names them too.
+    const history = await desk.call('attendee.history', { id: attendee.id }, deskToken)
+    expect(history.every((e) => e.subject === who && e.currency === 'EUR')).toBe(true)
+
+    const all = await desk.call('audit.list', { limit: 500 }, desk.organizer)
+    const first = (table: string) => all.find((e) => e.table === table)!
+    expect(all.find((e) => e.table === 'ticket_types' && e.data.code === 'VIP')).toMatchObject({ subject: 'VIP', currency: 'EUR' })
+    expect(first('events')).toMatchObject({ subject: 'Test Summit', currency: null })
+    expect(all.find((e) => e.table === 'staff' && e.data.name === 'Olga Organizer')).toMatchObject({ subject: 'Olga Organizer' })
+    expect(first('desks').subject).toBe((await desk.call('system.status', {})).deskName)
   })
 
   it('validates events: end before start, unknown time zone', async () => {

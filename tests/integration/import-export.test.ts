@@ -173,14 +173,52 @@ describe('attendee export', () => {
     expect(sheet.rowCount).toBe(all.total + 1)
     const texts = sheet.getSheetValues().flat().filter((v): v is string => typeof v === 'string')
     expect(texts).toContain('Müller & Söhne, GmbH')
-    expect(texts.filter((t) => /^[=+\-@]/.test(t))).toEqual([])
-    expect(texts).toContain("'=HYPERLINK(\"http://evil.example\",\"x\")")
+    // XLSX: text is an inert string cell, shown exactly as typed; no cell is a formula.
+    expect(texts).toContain('=HYPERLINK("http://evil.example","x")')
     expect(texts).toContain('<img src=x onerror=alert(1)>')
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()))
 
     const csv = await desk.call('attendee.export', { eventId: desk.eventId, format: 'csv', query: 'example.com' }, desk.organizer)
     const records = parse(Buffer.from(csv.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]
     expect(records.length).toBe(csv.rows)
     expect(records.length).toBeLessThan(all.total)
     expect(records.every((r) => !/^[=+\-@]/.test(r['Company'] ?? ''))).toBe(true)
+  })
+
+  it('keeps phone numbers as typed, writes check-in times in the event’s zone and amounts with two decimals; CSV with ; on request', async () => {
+    const desk = await deskWithEvent() // the event is in Europe/Berlin
+    try {
+      const { attendee } = await walkUp(desk, desk.organizer, {
+        eventId: desk.eventId, firstName: 'Jana', lastName: 'Phonenumber', email: null, company: null, jobTitle: null,
+        phone: '+49 30 1234-567', ticketTypeId: desk.gaId, preferredLanguage: null, notes: null, amountCents: 12950
+      }, true)
+      const checkedInAt = new Date(attendee.checkedInAt ?? (await desk.call('attendee.get', { id: attendee.id }, desk.organizer)).checkedInAt!)
+      const berlin = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(checkedInAt)
+
+      const xlsx = await desk.call('attendee.export', { eventId: desk.eventId, format: 'xlsx' }, desk.organizer)
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer)
+      const sheet = book.worksheets[0]!
+      const header = (sheet.getRow(1).values as unknown[]).slice(1)
+      const cell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1)
+      expect(cell('Phone').value).toBe('+49 30 1234-567')
+      expect(cell('Checked in at').type).toBe(ExcelJS.ValueType.Date)
+      expect(cell('Checked in at').numFmt).toBe('yyyy-mm-dd hh:mm')
+      // A zone-less serial holding Berlin's wall clock (exceljs reads it back into the UTC fields).
+      expect((cell('Checked in at').value as Date).toISOString().slice(0, 16).replace('T', ' ')).toBe(berlin)
+      expect(cell('Amount').value).toBe(129.5)
+      expect(cell('Amount').numFmt).toBe('#,##0.00')
+
+      const csv = await desk.call('attendee.export', { eventId: desk.eventId, format: 'csv', delimiter: ';' }, desk.organizer)
+      const text = Buffer.from(csv.base64, 'base64').toString('utf8')
+      const [row] = parse(text, { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[]
+      expect(row).toMatchObject({ Phone: '+49 30 1234-567', 'Checked in at': berlin, Amount: '129,50' })
+      const comma = await desk.call('attendee.export', { eventId: desk.eventId, format: 'csv' }, desk.organizer)
+      const [plain] = parse(Buffer.from(comma.base64, 'base64'), { bom: true, columns: true }) as Record<string, string>[]
+      expect(plain).toMatchObject({ Phone: '+49 30 1234-567', 'Checked in at': berlin, Amount: '129.50' })
+    } finally {
+      desk.close()
+      removeDir(desk.dir)
+    }
   })
 })

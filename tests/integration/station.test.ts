@@ -6,6 +6,31 @@ import { join } from 'node:path'
 import { APP_ROOT, removeDir, tempDir } from './helpers'
 import { startStation, type RunningStation } from '../support/station-process'
 
+/** An address as /proc/net/tcp{,6} writes it: 32-bit words in host (little-endian) byte order. */
+function procAddress(hex: string): string {
+  const bytes = (hex.match(/.{8}/g) ?? []).flatMap((word) => (word.match(/../g) ?? []).reverse().map((b) => parseInt(b, 16)))
+  if (bytes.length === 4) return bytes.join('.')
+  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) return `::ffff:${bytes.slice(12).join('.')}`
+  if (bytes.every((b) => b === 0)) return '::'
+  if (bytes.slice(0, 15).every((b) => b === 0) && bytes[15] === 1) return '::1'
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** The local addresses of the sockets listening on a TCP port, as the (Linux) kernel reports them. */
+function listeningAddresses(port: number): string[] {
+  return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((table) =>
+    readFileSync(table, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([, local, , state]) => state === '0A' /* LISTEN */ && parseInt(local!.split(':')[1]!, 16) === port)
+      .map(([, local]) => procAddress(local!.split(':')[0]!))
+  )
+}
+
+const portOf = (station: RunningStation) => Number(new URL(station.url).port)
+
 let station: RunningStation
 let dir: string
 let token: string
@@ -25,8 +50,17 @@ afterAll(async () => {
 })
 
 describe('station mode', () => {
-  it('listens on 127.0.0.1 only, unless --host says otherwise', () => {
-    expect(station.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+  it('listens on 127.0.0.1 only, unless --host says otherwise', async () => {
+    // The socket itself, not the URL the station prints.
+    expect(listeningAddresses(portOf(station))).toEqual(['127.0.0.1'])
+    const otherDir = tempDir()
+    const open = await startStation(otherDir, ['--host', '0.0.0.0'])
+    try {
+      expect(listeningAddresses(portOf(open))).toEqual(['0.0.0.0'])
+    } finally {
+      await open.stop()
+      removeDir(otherDir)
+    }
   })
 
   it('answers health with app and schema versions', async () => {
@@ -74,7 +108,10 @@ describe('station mode', () => {
     expect(index.headers.get('content-security-policy')).toContain("default-src 'self'")
     expect(await index.text()).toContain('<div id="root">')
     const traversal = await fetch(`${station.url}/..%2f..%2f..%2fetc%2fpasswd`)
+    expect(traversal.status).toBe(400)
     expect(await traversal.text()).not.toContain('root:x:0:0')
+    const dotted = await fetch(`${station.url}/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd`)
+    expect(dotted.status).toBe(400)
   })
 
   it('pushes "changed" to signed-in screens and refuses sockets without a session', async () => {

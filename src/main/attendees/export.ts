@@ -12,9 +12,9 @@ const MIME = {
 /** The attendee list as the current filter shows it, as XLSX or CSV. */
 export async function exportAttendees(
   read: GuardedSql,
-  input: AttendeeFilter & { format: 'xlsx' | 'csv' }
+  input: AttendeeFilter & { format: 'xlsx' | 'csv'; delimiter?: ',' | ';' }
 ): Promise<ExportFile> {
-  const { format, ...filter } = input
+  const { format, delimiter, ...filter } = input
   const event = getEvent(read, filter.eventId)
   const ticketNames = new Map(listTicketTypes(read, filter.eventId).map((t) => [t.id, t.name]))
   const columns: ExportColumn<AttendeeRow>[] = [
@@ -27,14 +27,16 @@ export async function exportAttendees(
     { header: 'Phone', width: 16, value: (a) => a.phone },
     { header: 'Ticket type', width: 18, value: (a) => ticketNames.get(a.ticketTypeId) ?? '' },
     { header: 'Status', width: 12, value: (a) => a.status },
-    { header: 'Checked in at', width: 22, value: (a) => a.checkedInAt },
+    { header: 'Checked in at', width: 18, value: (a) => (a.checkedInAt === null ? null : new Date(a.checkedInAt)) },
     { header: 'Payment', width: 14, value: (a) => a.paymentMethod },
-    { header: 'Amount', width: 10, value: (a) => (a.amountCents == null ? null : a.amountCents / 100) },
+    { header: 'Amount', width: 10, format: 'money', value: (a) => (a.amountCents == null ? null : a.amountCents / 100) },
     { header: 'Language', width: 10, value: (a) => a.preferredLanguage },
     { header: 'Notes', width: 30, value: (a) => a.notes }
   ]
   const rows = [...iterateAttendees(read, filter)]
-  const data = format === 'xlsx' ? await writeXlsx(rows, columns, 'Attendees') : writeCsv(rows, columns)
+  // Check-in times as the clocks at the venue showed them.
+  const timeZone = event.timezone
+  const data = format === 'xlsx' ? await writeXlsx(rows, columns, 'Attendees', { timeZone }) : writeCsv(rows, columns, { timeZone, delimiter })
   const safeName = event.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 60) || 'event'
   return {
     fileName: `${safeName} attendees ${new Date().toISOString().slice(0, 10)}.${format}`,

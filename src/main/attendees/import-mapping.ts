@@ -366,13 +366,21 @@ function preview(value: string, max = 40): string {
  * When first/last name columns are mapped they are used; a row where both are
  * empty falls back to splitting the fullName column, if one is mapped.
  */
+/**
+ * The line a row of the table has in the file, as a spreadsheet numbers its
+ * rows (header = 1, blank rows counted): what issues name and what the
+ * preview shows beside each sample row (ImportUploadResult.sampleLines).
+ */
+export function lineOf(table: ParsedTable, index: number): number {
+  return table.lineNumbers?.[index] ?? index + 2
+}
+
 export function mapRows(table: ParsedTable, mapping: ColumnMapping): { rows: ImportRow[]; issues: RowIssue[] } {
   const checker = new RowChecker(table.headers, resolveColumns(table, mapping))
   const rows: ImportRow[] = []
   const issues: RowIssue[] = []
   table.rows.forEach((cells, index) => {
-    const line = table.lineNumbers?.[index] ?? index + 2
-    const row = checker.check(cells, line)
+    const row = checker.check(cells, lineOf(table, index))
     if (checker.issues.length > 0) issues.push(...checker.issues)
     else rows.push(row)
   })

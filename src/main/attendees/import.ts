@@ -10,7 +10,7 @@ import type { GuardedSql } from '../core/sql'
 import { getEvent, listTicketTypes } from '../events/queries'
 import { ImportFileError, parseImportFile } from '../tabular/parse'
 import { ImportStaging, type Staged } from '../tabular/staging'
-import { guessMapping, mapRows, type ImportRow } from './import-mapping'
+import { guessMapping, lineOf, mapRows, type ImportRow } from './import-mapping'
 import { emailsOfEvent } from './queries'
 import { assertTicketTypeOfEvent, insertAttendee } from './service'
 import { attendees } from './schema'
@@ -102,6 +102,7 @@ export const importHandlers: Pick<HandlersOf<typeof attendeesContract>, ImportMe
       delimiter: table.delimiter,
       headers: table.headers,
       sample: table.rows.slice(0, SAMPLE_ROWS),
+      sampleLines: table.rows.slice(0, SAMPLE_ROWS).map((_, index) => lineOf(table, index)),
       rowCount: table.rows.length,
       mapping: guessMapping(table.headers)
     }

@@ -8,17 +8,29 @@ import { exportAttendees } from './export'
 import { importHandlers } from './import'
 import { attendeeExists, getAttendee, listAttendees, searchAttendees } from './queries'
 import { attendeeSearchIndex, searchIndexTable } from './search-index'
+import { attendeeSortKeys, sortKeysTable } from './sort-key'
 import { assertTicketTypeOfEvent, register } from './service'
 import { attendeeExports, attendees } from './schema'
 
 export const attendeesModule = defineModule(attendeesContract, {
   name: 'attendees',
   tables: [
-    { table: attendees, kind: 'lww', scope: 'fleet', localColumns: ['seq'] },
+    {
+      table: attendees,
+      kind: 'lww',
+      scope: 'fleet',
+      localColumns: ['seq'],
+      // Amounts paid are in the currency of the attendee's ticket type.
+      describe: `SELECT trim(a.first_name || ' ' || a.last_name) || ' (' || a.code || ')' AS subject, t.currency
+        FROM attendees a LEFT JOIN ticket_types t ON t.id = a.ticket_type_id WHERE a.id = ?`
+    },
     { table: attendeeExports, kind: 'fact', scope: 'fleet' }
   ],
-  derived: [searchIndexTable],
-  projections: [{ follows: 'attendees', create: attendeeSearchIndex }],
+  derived: [searchIndexTable, sortKeysTable],
+  projections: [
+    { follows: 'attendees', create: attendeeSearchIndex },
+    { follows: 'attendees', create: attendeeSortKeys }
+  ],
   conflicts: attendeeConflicts,
   handlers: {
     'attendee.search': query((input, { read }) => searchAttendees(read, input.eventId, input.query, input.limit)),
@@ -41,9 +53,9 @@ export const attendeesModule = defineModule(attendeesContract, {
       return getAttendee(read, input.id)
     }),
 
-    'attendee.history': query((input, { read }) => {
+    'attendee.history': query((input, { read, desk }) => {
       getAttendee(read, input.id)
-      return rowChanges(read, 'attendees', input.id)
+      return rowChanges(read, desk, 'attendees', input.id)
     }),
 
     'attendee.register': mutation((input, { read, write }) => {

@@ -78,7 +78,7 @@ const BROAD_RANKED_MATCHES = 2000
 export function searchAttendees(read: GuardedSql, eventId: string, text: string, limit: number): AttendeeRow[] {
   const match = ftsQuery(text)
   if (!match) {
-    return read.all<AttendeeRow>(`${SELECT_ROW} WHERE a.event_id = ? ORDER BY a.last_name, a.first_name, a.id LIMIT ?`, eventId, limit)
+    return pageInNameOrder(read, { eventId }, 0, limit)
   }
   const broad = searchTokens(text).every((t) => t.length <= BROAD_WORD_LENGTH)
   const sql = broad
@@ -92,8 +92,23 @@ export function searchAttendees(read: GuardedSql, eventId: string, text: string,
   return read.all<AttendeeRow>(sql, match, eventId, limit)
 }
 
-function filterClause(filter: AttendeeFilter): { where: string; params: (string | number)[] } {
-  const parts = ['a.event_id = ?']
+interface FilterSql {
+  where: string
+  params: (string | number)[]
+  /** Whether the conditions read the attendee row (a) or presence (p): each join costs a lookup per row. */
+  readsRow: boolean
+  readsPresence: boolean
+}
+
+const ROW_JOIN = 'JOIN attendees a ON a.seq = k.seq'
+const PRESENCE_JOIN = 'LEFT JOIN attendee_presence p ON p.attendee_id = a.id'
+
+/**
+ * A filter as SQL over a driving table: `attendees a` (counts) or the sort
+ * keys `attendee_sort_keys k` (lists in name order, so their index is used).
+ */
+function filterSql(filter: AttendeeFilter, driver: 'a' | 'k'): FilterSql {
+  const parts = [`${driver}.event_id = ?`]
   const params: (string | number)[] = [filter.eventId]
   if (filter.status) {
     parts.push('a.status = ?')
@@ -103,13 +118,32 @@ function filterClause(filter: AttendeeFilter): { where: string; params: (string 
     parts.push('a.ticket_type_id = ?')
     params.push(filter.ticketTypeId)
   }
-  if (filter.checkedIn !== undefined) parts.push(filter.checkedIn ? 'p.at IS NOT NULL' : 'p.at IS NULL')
+  const readsPresence = filter.checkedIn !== undefined
+  if (readsPresence) parts.push(filter.checkedIn ? 'p.at IS NOT NULL' : 'p.at IS NULL')
   const match = filter.query ? ftsQuery(filter.query) : null
   if (match) {
-    parts.push('a.seq IN (SELECT rowid FROM attendees_fts WHERE attendees_fts MATCH ?)')
+    parts.push(`${driver}.seq IN (SELECT rowid FROM attendees_fts WHERE attendees_fts MATCH ?)`)
     params.push(match)
   }
-  return { where: parts.join(' AND '), params }
+  const readsRow = readsPresence || Boolean(filter.status) || Boolean(filter.ticketTypeId)
+  return { where: parts.join(' AND '), params, readsRow, readsPresence }
+}
+
+/**
+ * The attendees of a filter in name order, `limit` from `offset`: the page is
+ * picked on the sort keys (joining only what the filter reads), then only its
+ * rows are read, so a page deep in the list costs little more than the first.
+ */
+function pageInNameOrder(read: GuardedSql, filter: AttendeeFilter, offset: number, limit: number): AttendeeRow[] {
+  const { where, params, readsRow, readsPresence } = filterSql(filter, 'k')
+  const page = `SELECT k.seq, k.sort_key FROM attendee_sort_keys k ${readsRow ? ROW_JOIN : ''} ${readsPresence ? PRESENCE_JOIN : ''}
+    WHERE ${where} ORDER BY k.event_id, k.sort_key LIMIT ? OFFSET ?`
+  return read.all<AttendeeRow>(
+    `SELECT ${ROW_COLUMNS} FROM (${page}) page JOIN attendees a ON a.seq = page.seq ${PRESENCE_JOIN} ORDER BY page.sort_key`,
+    ...params,
+    limit,
+    offset
+  )
 }
 
 /** The attendee table: filters, name order, paging, and the total for the scroll bar. */
@@ -119,17 +153,16 @@ export function listAttendees(
   offset: number,
   limit: number
 ): { total: number; rows: AttendeeRow[] } {
-  const { where, params } = filterClause(filter)
-  const total = read.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id WHERE ${where}`,
-    ...params
-  )!.n
-  const rows = read.all<AttendeeRow>(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.id LIMIT ? OFFSET ?`, ...params, limit, offset)
-  return { total, rows }
+  const { where, params, readsPresence } = filterSql(filter, 'a')
+  const total = read.get<{ n: number }>(`SELECT COUNT(*) AS n FROM attendees a ${readsPresence ? PRESENCE_JOIN : ''} WHERE ${where}`, ...params)!.n
+  return { total, rows: pageInNameOrder(read, filter, offset, limit) }
 }
 
 /** Every attendee matching a filter, streamed in name order (exports). */
 export function iterateAttendees(read: GuardedSql, filter: AttendeeFilter): IterableIterator<AttendeeRow> {
-  const { where, params } = filterClause(filter)
-  return read.iterate<AttendeeRow>(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.id`, ...params)
+  const { where, params } = filterSql(filter, 'k')
+  return read.iterate<AttendeeRow>(
+    `SELECT ${ROW_COLUMNS} FROM attendee_sort_keys k ${ROW_JOIN} ${PRESENCE_JOIN} WHERE ${where} ORDER BY k.event_id, k.sort_key`,
+    ...params
+  )
 }

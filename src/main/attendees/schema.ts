@@ -36,8 +36,8 @@ export const attendees = sqliteTable(
     // surface as conflicts instead of breaking the merge.
     // (code, event_id): with both equalities the planner can't prefer the e-mail index.
     index('attendees_code_idx').on(t.code, t.eventId),
-    index('attendees_event_email_idx').on(t.eventId, t.email),
-    index('attendees_event_name_idx').on(t.eventId, t.lastName, t.firstName)
+    // Also the event's index (counts); name order lives in attendee_sort_keys.
+    index('attendees_event_email_idx').on(t.eventId, t.email)
   ]
 )
 

@@ -6,6 +6,6 @@ import { recentChanges } from './queries'
 export const auditModule = defineModule(auditContract, {
   name: 'audit',
   handlers: {
-    'audit.list': query((input, { read }) => recentChanges(read, input.before, input.limit))
+    'audit.list': query((input, { read, desk }) => recentChanges(read, desk, input.before, input.limit))
   }
 })

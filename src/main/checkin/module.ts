@@ -16,7 +16,16 @@ const asStaff = (ctx: WriteCtx) => ({ ...ctx, staffId: sessionOf(ctx).staff.id }
 
 export const checkinModule = defineModule(checkinContract, {
   name: 'checkin',
-  tables: [{ table: checkins, kind: 'fact', scope: 'fleet' }],
+  tables: [
+    {
+      table: checkins,
+      kind: 'fact',
+      scope: 'fleet',
+      // A check-in (or its undo) is about the person let in.
+      describe: `SELECT trim(a.first_name || ' ' || a.last_name) || ' (' || a.code || ')' AS subject
+        FROM checkins c JOIN attendees a ON a.id = c.attendee_id WHERE c.id = ?`
+    }
+  ],
   derived: [presenceTable, ticketTypeCountsTable],
   projections: [{ follows: 'attendees', create: ticketTypeCounts }],
   conflicts: checkinConflicts,

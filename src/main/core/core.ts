@@ -78,6 +78,7 @@ export class Core implements Desk {
   private readonly methods = new Map<string, Method>()
   private readonly derived: { name: string; rebuild: () => void }[] = []
   private readonly conflicts: ConflictKeeper
+  private readonly descriptions = new Map<string, string>()
   private readonly authenticator: (token: string) => Session | null
   private readonly sessionTables = new Set<string>()
   private readonly emitter = new EventEmitter()
@@ -106,6 +107,7 @@ export class Core implements Desk {
           const info = syncedTableInfo(spec)
           synced.set(name, info)
           this.tableInfo.set(spec.table, info)
+          if (spec.describe) this.descriptions.set(name, spec.describe)
         }
       }
     }
@@ -156,6 +158,7 @@ export class Core implements Desk {
     this.authenticator = auth ? (token) => auth.call(null, this.reader, token) : () => null
 
     this.runWrite({ staffId: null, action: 'desk.start' }, (write) => {
+      this.rebuildRequested()
       this.changeLog.settlePending(write.touched)
       const caller = { session: null, method: 'desk.start', client: 'local' }
       for (const module of options.modules) module.start?.({ deskName: options.deskName }, this.writeCtx(caller, write))
@@ -164,6 +167,10 @@ export class Core implements Desk {
 
   clockWarning() {
     return this.clock.warning
+  }
+
+  describeSql(table: string): string | undefined {
+    return this.descriptions.get(table)
   }
 
   /** The session behind a bearer token, or null. */
@@ -391,6 +398,19 @@ export class Core implements Desk {
     const kernelTopics = conflictsChanged ? KERNEL_TOPICS : KERNEL_TOPICS.filter((t) => t !== 'conflicts')
     const event: ChangedEvent = { tables: [...touched.tables, ...kernelTopics], eventIds: [...touched.eventIds] }
     this.emitter.emit('changed', event)
+  }
+
+  /**
+   * A migration that adds a derived table over rows already on the desk asks
+   * for its rebuild with a meta row `rebuild:<table>`; it runs once, here.
+   */
+  private rebuildRequested(): void {
+    const requests = this.sqlite.prepare("SELECT key FROM meta WHERE key LIKE 'rebuild:%'").all() as { key: string }[]
+    for (const { key } of requests) {
+      const name = key.slice('rebuild:'.length)
+      for (const d of this.derived) if (d.name === name) d.rebuild()
+      this.sqlite.prepare('DELETE FROM meta WHERE key = ?').run(key)
+    }
   }
 
   private loadDeskId(): string {

@@ -33,6 +33,8 @@ export interface Desk {
   readonly appVersion: string
   readonly schemaVersion: string
   clockWarning(): ClockWarning | null
+  /** The read that names a row of a synced table for the audit (SyncedTableSpec.describe), if its module gives one. */
+  describeSql(table: string): string | undefined
 }
 
 export interface Ctx {

@@ -19,6 +19,12 @@ export interface SyncedTableSpec {
   localColumns?: readonly string[]
   /** A record a peer may not make, whatever its values (e.g. renaming another desk). */
   refuseFromPeer?: (change: { deskId: string; rowId: string; data: Record<string, SqlValue> }) => string | null
+  /**
+   * How the audit names a row to a person: a read taking the row id (?) and
+   * giving `subject` ("Anna Smith (K7PX3M)") and, for rows holding amounts,
+   * their `currency`. Read with the module's own knowledge of its rows.
+   */
+  describe?: string
 }
 
 export interface LocalTableSpec {

@@ -12,6 +12,7 @@ export const deskModule = defineModule(deskContract, {
       table: desks,
       kind: 'lww',
       scope: 'fleet',
+      describe: 'SELECT name AS subject FROM desks WHERE id = ?',
       // A desk names itself; no peer renames another desk.
       refuseFromPeer: (change) => (change.rowId === change.deskId ? null : 'a desk may only write its own row in desks')
     }

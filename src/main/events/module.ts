@@ -22,8 +22,8 @@ function assertUniqueCode(read: GuardedSql, eventId: string, code: string, excep
 export const eventsModule = defineModule(eventsContract, {
   name: 'events',
   tables: [
-    { table: events, kind: 'lww', scope: 'fleet' },
-    { table: ticketTypes, kind: 'lww', scope: 'fleet' }
+    { table: events, kind: 'lww', scope: 'fleet', describe: 'SELECT name AS subject FROM events WHERE id = ?' },
+    { table: ticketTypes, kind: 'lww', scope: 'fleet', describe: 'SELECT name AS subject, currency FROM ticket_types WHERE id = ?' }
   ],
   conflicts: [sameTicketCode],
   handlers: {

@@ -13,7 +13,7 @@ export const staffModule = defineModule(staffContract, {
   name: 'staff',
   tables: [
     // Staff travel with the fleet, PIN hashes (scrypt) included, so people sign in at any desk.
-    { table: staff, kind: 'lww', scope: 'fleet' },
+    { table: staff, kind: 'lww', scope: 'fleet', describe: 'SELECT name AS subject FROM staff WHERE id = ?' },
     { table: sessions, kind: 'local' },
     { table: signInThrottle, kind: 'local' }
   ],

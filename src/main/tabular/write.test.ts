@@ -24,7 +24,8 @@ const TRICKY: Person[] = [
   { name: '<script>alert(1)</script>', note: '  padded  ', amount: 1e6 }
 ]
 
-const FORMULAS = ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0"]
+const FORMULAS = ['=1+1', '+SUM(A1)', '-2+3', '-1', '@SUM(A1)', '@cmd', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0", '+1+1', '+49 30 =1', '+1 HYPERLINK']
+const PHONE_NUMBERS = ['+49 30 1234-567', '+1 (555) 010-0199', '+441632960961', '+33 1.23.45.67.89', '+31/20-555 0100']
 
 async function readXlsx(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook()
@@ -56,6 +57,10 @@ describe('neutraliseCell', () => {
   it.each(['Anna', '', ' =1+1', "'quoted", '1+1', 'a=b', 'mail@example.com', '€5'])('leaves %j alone', (value) => {
     expect(neutraliseCell(value)).toBe(value)
   })
+
+  it.each(PHONE_NUMBERS)('leaves the phone number %j as it is', (value) => {
+    expect(neutraliseCell(value)).toBe(value)
+  })
 })
 
 describe('writeXlsx', () => {
@@ -70,16 +75,44 @@ describe('writeXlsx', () => {
     expect(sheet.getCell('C4').value).toBe(-3) // a negative number is a number, not a formula
   })
 
-  it('neutralises formula-like strings, headers included', async () => {
-    const rows: Person[] = FORMULAS.map((name) => ({ name, note: null, amount: null }))
+  it('writes formula-like text as inert string cells, exactly as typed, headers included', async () => {
+    // No guard in XLSX: a string cell is a value, never a formula, and a ' would show in it.
+    const texts = [...FORMULAS, ...PHONE_NUMBERS]
+    const rows: Person[] = texts.map((name) => ({ name, note: null, amount: null }))
     const columns: ExportColumn<Person>[] = [{ header: '=HEADER()', value: (p) => p.name }]
     const sheet = await readXlsx(await writeXlsx(rows, columns, 'S'))
     const values = sheetValues(sheet).map((r) => r[0])
-    expect(values).toEqual(["'=HEADER()", ...FORMULAS.map((f) => `'${f.replace('\r', '\n')}`)])
+    expect(values).toEqual(['=HEADER()', ...texts.map((f) => f.replace('\r', '\n'))])
     for (let r = 1; r <= values.length; r++) {
       expect(sheet.getCell(r, 1).type).toBe(ExcelJS.ValueType.String)
       expect(sheet.getCell(r, 1).formula).toBeUndefined()
     }
+  })
+
+  it('writes times as date cells on the wall clock of the given zone, and money with two decimals', async () => {
+    interface Visit {
+      at: Date | null
+      paid: number | null
+    }
+    const columns: ExportColumn<Visit>[] = [
+      { header: 'At', value: (v) => v.at },
+      { header: 'Paid', format: 'money', value: (v) => v.paid }
+    ]
+    const rows: Visit[] = [
+      { at: new Date('2026-11-23T08:05:09.123Z'), paid: 12.5 }, // winter: UTC+1
+      { at: new Date('2026-07-01T22:30:00Z'), paid: 0 }, // summer: UTC+2, the next day
+      { at: null, paid: null }
+    ]
+    const sheet = await readXlsx(await writeXlsx(rows, columns, 'S', { timeZone: 'Europe/Berlin' }))
+    // Excel's serial numbers have no zone: exceljs reads them back with the wall clock in the UTC fields.
+    expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.Date)
+    expect((sheet.getCell('A2').value as Date).toISOString()).toBe('2026-11-23T09:05:09.000Z')
+    expect((sheet.getCell('A3').value as Date).toISOString()).toBe('2026-07-02T00:30:00.000Z')
+    expect(sheet.getCell('A2').numFmt).toBe('yyyy-mm-dd hh:mm')
+    expect(sheet.getCell('A4').value).toBeNull()
+    expect(sheet.getCell('B2').value).toBe(12.5)
+    expect(sheet.getCell('B2').numFmt).toBe('#,##0.00')
+    expect(sheet.getCell('B3').numFmt).toBe('#,##0.00')
   })
 
   it('has a bold, frozen header row, an autofilter and column widths', async () => {
@@ -152,7 +185,7 @@ describe('writeXlsx', () => {
     expect(sheet.getCell('A100001').value).toBe('C99999')
     expect(sheet.getCell('I100001').value).toBe(999.99)
     expect(sheet.getCell('J100000').value).toBe(null)
-    expect(sheet.getCell('J99992').value).toBe("'=note 99990")
+    expect(sheet.getCell('J99992').value).toBe('=note 99990')
   })
 })
 
@@ -183,15 +216,45 @@ describe('writeCsv', () => {
     ])
   })
 
-  it('neutralises formula-like strings, headers included, but not numbers', () => {
-    const rows: Person[] = FORMULAS.map((name) => ({ name, note: null, amount: -1 }))
+  it('neutralises formula-like strings, headers included, but not numbers or phone numbers', () => {
+    const rows: Person[] = [...FORMULAS, ...PHONE_NUMBERS].map((name) => ({ name, note: null, amount: -1 }))
     const columns: ExportColumn<Person>[] = [
       { header: '@header', value: (p) => p.name },
       { header: 'Amount', value: (p) => p.amount }
     ]
     expect(readCsv(writeCsv(rows, columns))).toEqual([
       ["'@header", 'Amount'],
-      ...FORMULAS.map((f) => [`'${f}`, '-1'])
+      ...FORMULAS.map((f) => [`'${f}`, '-1']),
+      ...PHONE_NUMBERS.map((p) => [p, '-1'])
+    ])
+  })
+
+  it('writes times as "YYYY-MM-DD HH:mm" in the given zone, money with two decimals', () => {
+    const columns: ExportColumn<{ at: Date | null; paid: number | null }>[] = [
+      { header: 'At', value: (v) => v.at },
+      { header: 'Paid', format: 'money', value: (v) => v.paid }
+    ]
+    const rows = [
+      { at: new Date('2026-11-23T08:05:59Z'), paid: 12.5 },
+      { at: new Date('2026-07-01T22:30:00Z'), paid: 1234 },
+      { at: null, paid: null }
+    ]
+    expect(readCsv(writeCsv(rows, columns, { timeZone: 'Europe/Berlin' }))).toEqual([
+      ['At', 'Paid'],
+      ['2026-11-23 09:05', '12.50'],
+      ['2026-07-02 00:30', '1234.00'],
+      ['', '']
+    ])
+    expect(readCsv(writeCsv(rows.slice(0, 1), columns, { timeZone: 'America/New_York' }))[1]).toEqual(['2026-11-23 03:05', '12.50'])
+  })
+
+  it('writes semicolon-separated values with a decimal comma, quoting what holds a semicolon', () => {
+    const text = writeCsv(TRICKY, [...COLUMNS, { header: 'Paid', format: 'money', value: (p) => p.amount }], { delimiter: ';' }).toString('utf8')
+    expect(text.split('\r\n')[0]).toBe('\uFEFFName;Note;Amount;Paid')
+    expect(text).toContain('Zoë Ångström-Øre;Straße, Größe, ½ – “quotes”;12,5;12,50\r\n')
+    expect(parseCsv(writeCsv([{ name: 'a;b', note: null, amount: 1 }], COLUMNS, { delimiter: ';' }), { bom: true, delimiter: ';' })).toEqual([
+      ['Name', 'Note', 'Amount'],
+      ['a;b', '', '1']
     ])
   })
 

@@ -79,6 +79,7 @@ export const columnMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().i
 export type ColumnMapping = z.infer<typeof columnMapping>
 
 export interface RowIssue {
+  /** The row's line in the file as a spreadsheet numbers it (header = 1); see ImportUploadResult.sampleLines. */
   line: number
   field: ImportField | null
   code: 'missing_name' | 'invalid_email' | 'too_long' | 'duplicate_in_file' | 'invalid_language' | 'unknown_ticket_type'
@@ -94,6 +95,12 @@ export interface ImportUploadResult {
   delimiter: string | null
   headers: string[]
   sample: string[][]
+  /**
+   * The file line of each sample row (header = 1, blank rows counted, as a
+   * spreadsheet numbers its rows): the numbers RowIssue.line uses. Show these
+   * beside the sample rows, not 1, 2, 3…
+   */
+  sampleLines: number[]
   rowCount: number
   mapping: ColumnMapping
 }
@@ -142,7 +149,8 @@ export const attendeesContract = {
   'attendee.register': method<AttendeeRow>()({ input: registrationInput, roles: STAFF_ROLES.desk }),
   /** Everyone's personal data in one file: organizers only, and every export is an audited fact. */
   'attendee.export': method<ExportFile>()({
-    input: attendeeFilter.extend({ format: z.enum(EXPORT_FORMATS) }),
+    // delimiter: CSV only; ';' where the user's locale has a decimal comma (Excel expects it there).
+    input: attendeeFilter.extend({ format: z.enum(EXPORT_FORMATS), delimiter: z.enum([',', ';']).optional() }),
     roles: STAFF_ROLES.organizer
   }),
 

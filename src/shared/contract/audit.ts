@@ -15,6 +15,14 @@ export interface ChangeEntry {
   rowId: string
   op: 'insert' | 'update'
   data: Record<string, unknown>
+  /**
+   * Who or what the row is, as it is now: "Anna Smith (K7PX3M)" for an
+   * attendee and for a check-in of theirs, a ticket type's, an event's, a staff
+   * member's or a desk's name. Null when the row is gone or its module names none.
+   */
+  subject: string | null
+  /** The currency of the amounts in `data` (amount_cents: the attendee's ticket type's; price_cents: the ticket type's). */
+  currency: string | null
 }
 
 export const auditContract = {

@@ -1,7 +1,7 @@
 /** Events and their ticket types. */
 import { z } from 'zod'
 import type { events, ticketTypes } from '../../main/events/schema'
-import { clientId, colour, FIELD_MESSAGES, id, isoDate, money, optionalText, text, timezone } from '../fields'
+import { clientId, colour, currency, FIELD_MESSAGES, id, isoDate, money, optionalText, text, timezone } from '../fields'
 import { ROLES, STAFF_ROLES } from '../roles'
 import { method } from './method'
 
@@ -33,7 +33,7 @@ export const ticketTypeInput = z.object({
   code: z.string().trim().min(1, M.codeRequired).max(16).regex(/^[A-Za-z0-9_-]+$/, M.codeChars),
   name: text().min(1, M.nameRequired),
   priceCents: money,
-  currency: z.string().regex(/^[A-Z]{3}$/, M.currency),
+  currency,
   capacity: z.number().int().min(0).max(10_000_000).nullable(),
   color: colour
 })

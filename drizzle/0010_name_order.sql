@@ -1,0 +1,1 @@
+DROP INDEX `attendees_event_name_idx`;
