@@ -15,6 +15,7 @@ import { modules } from '../src/main/modules'
 import { people, seededRandom } from '../src/main/demo/people'
 import type { InputOf, MethodName, ResultOf } from '../src/shared/contract'
 import { ftsQuery } from '../src/main/attendees/queries'
+import { syncBenchmarks } from './sync'
 
 interface Metric {
   value: number
@@ -234,6 +235,8 @@ async function main(): Promise<void> {
     const rebuildStarted = performance.now()
     await core.rebuildDerived()
     record('rebuild_derived_100k_s', (performance.now() - rebuildStarted) / 1000, 's', 5)
+
+    await syncBenchmarks(record)
 
     writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     console.log('written to bench/results.json')

@@ -129,7 +129,7 @@ describe('conflicts made by desks apart', () => {
   it('a big batch (an import, a merge of one) is judged in one scan and finds the same conflicts', async () => {
     await walkUp(b, b.organizer, person('Ana', 'Díaz', 'ana@example.es'))
     const csv = ['First name,Last name,Email', 'Ana,Diaz,ana@example.es']
-    for (let i = 0; i < 700; i++) csv.push(`Bulk${i},Person,bulk${i}@example.com`)
+    for (let i = 0; i < 10_100; i++) csv.push(`Bulk${i},Person,bulk${i}@example.com`)
     const up = await a.call('import.upload', { eventId: a.eventId, fileName: 'big.csv', base64: Buffer.from(csv.join('\n')).toString('base64') }, a.organizer)
     await a.call('import.commit', { importId: up.importId, mapping: up.mapping, defaultTicketTypeId: a.gaId, duplicates: 'skip' }, a.organizer)
     await exchange(a, b)

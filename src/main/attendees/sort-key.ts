@@ -37,7 +37,11 @@ function before(row: KeyedRow, previous: Record<string, SqlValue>): KeyedRow {
 
 export function attendeeSortKeys(sql: GuardedSql): Projection {
   const read = sql.prepare(`${SELECT} WHERE id = ?`)
-  return ({ rowId, op, columns, previous }) => {
+  return ({ rowId, op, columns, previous, inserted }) => {
+    if (inserted) {
+      const row = { ...(inserted.values as unknown as KeyedRow), seq: inserted.rowid }
+      return void sql.run(INSERT, row.event_id, keyOf(row), row.seq)
+    }
     if (op === 'delete') {
       // The row is gone; `previous` is all it had.
       const old = previous as unknown as KeyedRow | null

@@ -75,6 +75,7 @@ export function recentChanges(read: GuardedSql, desk: Desk, before: string | und
 export function rowChanges(read: GuardedSql, desk: Desk, table: string, rowId: string): ChangeEntry[] {
   const describe = describer(read, desk)
   return read
-    .all<RawChange>(`${SELECT_CHANGES} WHERE c.tbl = ? AND c.row_id = ? ORDER BY c.hlc DESC`, table, rowId)
+    // Rows of lww tables (the ones with a history): `fact = 0` lets SQLite use the row index.
+    .all<RawChange>(`${SELECT_CHANGES} WHERE c.tbl = ? AND c.row_id = ? AND c.fact = 0 ORDER BY c.hlc DESC`, table, rowId)
     .map((c) => toEntry(c, describe))
 }

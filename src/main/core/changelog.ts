@@ -35,7 +35,7 @@ export interface RowWrite {
   columns: string[]
   /** For updates and deletes, the values those columns had before. */
   previous: Record<string, SqlValue> | null
-  /** For local inserts: every value written and the row's local integer key, so projections need not read the row back. */
+  /** For inserts: every value written and the row's local integer key, so projections need not read the row back. */
   inserted?: { values: Record<string, SqlValue>; rowid: number }
 }
 
@@ -141,6 +141,19 @@ export class ChangeLog {
    * bad record never blocks the rest of a batch.
    */
   applyBatch(batch: readonly unknown[], touched: Touched): ApplyResult {
+    const vectorBefore = new Map(this.pending)
+    try {
+      // Fast path: the whole batch under one savepoint.
+      return this.sqlite.transaction(() => this.applyEach(batch, touched, false))()
+    } catch {
+      // Some record could not be applied: again, each under its own savepoint, refusing just that one.
+      this.pending.clear()
+      for (const [desk, hlc] of vectorBefore) this.pending.set(desk, hlc)
+      return this.applyEach(batch, touched, true)
+    }
+  }
+
+  private applyEach(batch: readonly unknown[], touched: Touched, guarded: boolean): ApplyResult {
     const result: ApplyResult = { applied: 0, duplicates: 0, deferred: 0, rejected: [] }
     for (const raw of batch) {
       const checked = this.check(raw)
@@ -149,17 +162,21 @@ export class ChangeLog {
         continue
       }
       const { change, info, later } = checked
+      const apply = () => {
+        if (!this.record(change)) return 'duplicates' as const
+        if (later) this.statement('INSERT OR IGNORE INTO pending_changes (tbl, row_id) VALUES (?, ?)').run(change.tbl, change.rowId)
+        if (info?.kind === 'fact' && !later) this.settleFact(info, change, touched)
+        else if (info) this.settle(info, change.rowId, touched)
+        return later ? ('deferred' as const) : ('applied' as const)
+      }
+      if (!guarded) {
+        result[apply()]++
+        this.clock.receive(change.hlc)
+        continue
+      }
       const pendingBefore = this.pending.get(change.deskId)
       try {
-        // A savepoint per record: a record that cannot be applied is refused alone.
-        const outcome = this.sqlite.transaction(() => {
-          if (!this.record(change)) return 'duplicates' as const
-          if (later) this.statement('INSERT OR IGNORE INTO pending_changes (tbl, row_id) VALUES (?, ?)').run(change.tbl, change.rowId)
-          if (info?.kind === 'fact' && !later) this.settleFact(info, change, touched)
-          else if (info) this.settle(info, change.rowId, touched)
-          return later ? ('deferred' as const) : ('applied' as const)
-        })()
-        result[outcome]++
+        result[this.sqlite.transaction(apply)()]++
         this.clock.receive(change.hlc)
       } catch (err) {
         // The savepoint undid the record: so must the vector.
@@ -182,7 +199,7 @@ export class ChangeLog {
       const info = this.tables.get(tbl)
       if (!info) continue
       this.settle(info, row_id, touched)
-      const unknown = (this.statement('SELECT data FROM changes WHERE tbl = ? AND row_id = ?').all(tbl, row_id) as { data: string }[])
+      const unknown = (this.statement(`SELECT data FROM changes WHERE tbl = ? AND row_id = ? AND fact = ${info.kind === 'fact' ? 1 : 0}`).all(tbl, row_id) as { data: string }[])
         .some((r) => Object.keys(JSON.parse(r.data) as object).some((c) => c !== DELETED && !info.sqlColumns.has(c)))
       if (!unknown) this.statement('DELETE FROM pending_changes WHERE tbl = ? AND row_id = ?').run(tbl, row_id)
       settled++
@@ -194,15 +211,20 @@ export class ChangeLog {
   private settleFact(info: SyncedTableInfo, change: ChangeRecord, touched: Touched): void {
     if (this.statement(`SELECT 1 FROM ${info.name} WHERE id = ?`).get(change.rowId)) return
     const cols = Object.keys(change.data).filter((c) => info.sqlColumns.has(c))
-    this.insertStatement(info.name, cols).run(Object.fromEntries(cols.map((c) => [c, change.data[c] ?? null])))
-    this.rowWritten(info.name, { rowId: change.rowId, op: 'insert', columns: [...info.sqlColumns], previous: null })
+    const values = Object.fromEntries(cols.map((c) => [c, change.data[c] ?? null]))
+    const { lastInsertRowid } = this.insertStatement(info.name, cols).run(values)
+    this.rowWritten(info.name, { rowId: change.rowId, op: 'insert', columns: [...info.sqlColumns], previous: null, inserted: { values, rowid: Number(lastInsertRowid) } })
     touched.tables.add(info.name)
     if (typeof change.data.event_id === 'string') touched.eventIds.add(change.data.event_id)
   }
 
   /** Brings one row to the fold of its change records: inserted, updated, deleted or left as it is. */
   settle(info: SyncedTableInfo, rowId: string, touched: Touched): void {
-    const records = this.statement('SELECT op, data, v FROM changes WHERE tbl = ? AND row_id = ? ORDER BY hlc').all(info.name, rowId) as {
+    // `fact = 0` (a literal, so the planner knows it) lets SQLite use the row index, which holds only lww records.
+    const records = this.statement(`SELECT op, data, v FROM changes WHERE tbl = ? AND row_id = ? AND fact = ${info.kind === 'fact' ? 1 : 0} ORDER BY hlc`).all(
+      info.name,
+      rowId
+    ) as {
       op: string
       data: string
       v: number
@@ -222,8 +244,9 @@ export class ChangeLog {
     const deleted = folded[DELETED] === 1
     if (!current) {
       if (deleted) return
-      this.insertStatement(info.name, cols).run(Object.fromEntries(cols.map((c) => [c, folded[c] ?? null])))
-      this.rowWritten(info.name, { rowId, op: 'insert', columns: [...info.sqlColumns], previous: null })
+      const values = Object.fromEntries(cols.map((c) => [c, folded[c] ?? null]))
+      const { lastInsertRowid } = this.insertStatement(info.name, cols).run(values)
+      this.rowWritten(info.name, { rowId, op: 'insert', columns: [...info.sqlColumns], previous: null, inserted: { values, rowid: Number(lastInsertRowid) } })
     } else if (deleted) {
       this.statement(`DELETE FROM ${info.name} WHERE id = ?`).run(rowId)
       this.rowWritten(info.name, { rowId, op: 'delete', columns: [...info.sqlColumns], previous: current })

@@ -121,7 +121,7 @@ export function dialPeer(url: string, engine: SyncEngine, fleet: () => Fleet | n
     },
     transports: ['websocket'],
     reconnectionDelay: 250,
-    reconnectionDelayMax: 5_000
+    reconnectionDelayMax: 2_000
   })
   socket.on('challenge', (challenge: Partial<Challenge>, reply: unknown) => {
     const ours = fleet()
