@@ -15,6 +15,7 @@ import { newId } from './ids'
 import type { ChunkedWriteCtx, Ctx, Desk, DeskModule, MethodHandler, Session, WriteCtx } from './module'
 import { GuardedSql } from './sql'
 import { syncedTableInfo, type SyncedTableInfo } from './tables'
+import { WriteLock } from './write-lock'
 import { Writer, type Actor } from './writer'
 
 export interface CoreOptions {
@@ -38,6 +39,8 @@ interface Method {
 }
 
 const KERNEL_TOPICS = ['changes']
+/** How often a chunked write tells screens what it changed so far (each chunk would flood them). */
+const CHUNK_NOTICE_MS = 1000
 
 /**
  * One desk: its database, its clock, its change log, and the methods of the
@@ -47,6 +50,7 @@ export class Core implements Desk {
   /** The writing connection: the kernel's, and tests' and benchmarks' for inspection. */
   readonly sqlite: Sqlite
   readonly schemaVersion: string
+  readonly databaseFile: string
   readonly id: string
   readonly appVersion: string
   readonly clock: DeskClock
@@ -59,12 +63,14 @@ export class Core implements Desk {
   private readonly methods = new Map<string, Method>()
   private readonly derived: { name: string; rebuild: () => void }[] = []
   private readonly authenticator: (token: string) => Session | null
+  private readonly modules: readonly AnyModule[]
   private readonly emitter = new EventEmitter()
-  private writeQueue: Promise<unknown> = Promise.resolve()
+  private readonly writeLock = new WriteLock()
 
   constructor(options: CoreOptions) {
     mkdirSync(options.dataDir, { recursive: true })
-    const opened = openDatabase(join(options.dataDir, 'eventdesk.db'), join(options.appRoot, 'drizzle'))
+    this.databaseFile = join(options.dataDir, 'eventdesk.db')
+    const opened = openDatabase(this.databaseFile, join(options.appRoot, 'drizzle'))
     this.sqlite = opened.writer
     this.schemaVersion = opened.schemaVersion
     this.appVersion = options.appVersion ?? '0.0.0'
@@ -72,6 +78,7 @@ export class Core implements Desk {
     const last = (this.sqlite.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }).hlc
     this.clock = new DeskClock(this.id.replace(/-/g, '').slice(-16).toUpperCase(), last)
 
+    this.modules = options.modules
     const synced = new Map<string, SyncedTableInfo>()
     const localTables = new Set<string>()
     const topics = new Set(KERNEL_TOPICS)
@@ -121,6 +128,7 @@ export class Core implements Desk {
     const auth = authenticate
     this.authenticator = auth ? (token) => auth.call(null, this.reader, token) : () => null
 
+    this.rebuildRequested()
     this.runWrite({ staffId: null, action: 'desk.start' }, (write) => {
       this.changeLog.settlePending(write.touched)
       for (const module of options.modules) module.start?.({ deskName: options.deskName }, this.writeCtx(null, 'desk.start', write))
@@ -223,13 +231,25 @@ export class Core implements Desk {
   }
 
   /**
+   * A migration that recreates a derived table cannot fill it (its rows are
+   * computed here, e.g. folded search text): it leaves `rebuild:<table>` in meta.
+   */
+  private rebuildRequested(): void {
+    const requested = this.sqlite.prepare("SELECT key FROM meta WHERE key LIKE 'rebuild:%'").all() as { key: string }[]
+    if (requested.length === 0) return
+    const names = new Set(requested.map((r) => r.key.slice('rebuild:'.length)))
+    this.sqlite.transaction(() => {
+      for (const d of this.derived) if (names.has(d.name)) d.rebuild()
+      this.sqlite.prepare("DELETE FROM meta WHERE key LIKE 'rebuild:%'").run()
+    })()
+  }
+
+  /**
    * Runs `work` when every write queued before it has finished: writes never
    * interleave, even when one of them yields to the event loop mid-transaction.
    */
   exclusive<T>(work: () => T | Promise<T>): Promise<T> {
-    const run = this.writeQueue.then(work)
-    this.writeQueue = run.catch(() => undefined)
-    return run
+    return this.writeLock.run(work)
   }
 
   onChanged(listener: (event: ChangedEvent) => void): () => void {
@@ -238,6 +258,9 @@ export class Core implements Desk {
   }
 
   close(): void {
+    for (const module of this.modules) {
+      void Promise.resolve(module.stop?.(this)).catch((err: unknown) => console.error(`${module.name}: stop failed`, err))
+    }
     this.readConnection.close()
     this.sqlite.close()
   }
@@ -266,14 +289,50 @@ export class Core implements Desk {
   private async runChunked(actor: Actor, session: Session | null, method: string, handler: MethodHandler<unknown, unknown>, input: unknown): Promise<unknown> {
     const touched = newTouched()
     const write = this.writer(actor, touched)
-    const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+    let noticed = Date.now()
+    let committed = false
+    const commit = (): void => {
+      this.sqlite.exec('COMMIT')
+      committed = true
+      if (Date.now() - noticed >= CHUNK_NOTICE_MS) {
+        this.notify(touched)
+        touched.tables.clear()
+        touched.eventIds.clear()
+        noticed = Date.now()
+      }
+    }
+    const commitChunk = async (): Promise<void> => {
+      commit()
+      // Requests that arrived meanwhile get read and queued, then every queued write runs.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      await this.writeLock.yieldToQueued()
+      this.sqlite.exec('BEGIN IMMEDIATE')
+    }
+    const unlocked = async <T>(work: () => Promise<T>): Promise<T> => {
+      commit()
+      try {
+        return await this.writeLock.releaseWhile(work)
+      } finally {
+        this.sqlite.exec('BEGIN IMMEDIATE')
+      }
+    }
     this.sqlite.exec('BEGIN IMMEDIATE')
     let result: unknown
     try {
-      result = await handler.run(input, { ...this.writeCtx(session, method, write), breathe })
+      result = await handler.run(input, { ...this.writeCtx(session, method, write), commitChunk, unlocked })
       this.sqlite.exec('COMMIT')
     } catch (err) {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK')
+      this.notify(touched)
+      const rollback = handler.rollback
+      if (rollback && committed) {
+        try {
+          this.runWrite({ ...actor, action: `${method}.rollback` }, (w) => rollback(input, this.writeCtx(session, method, w)))
+        } catch (undoErr) {
+          // What the chunks recorded stays; the module undoes it when the desk starts again.
+          console.error(`${method}: could not undo the committed chunks`, undoErr)
+        }
+      }
       throw err
     }
     this.notify(touched)

@@ -29,6 +29,8 @@ export interface Session {
 /** The narrow view of the desk that domain code gets (never the kernel itself). */
 export interface Desk {
   readonly id: string
+  /** The desk's SQLite file, for a worker thread's own read-only connection. */
+  readonly databaseFile: string
   readonly appVersion: string
   readonly schemaVersion: string
   clockWarning(): ClockWarning | null
@@ -47,8 +49,17 @@ export interface WriteCtx extends Ctx {
 }
 
 export interface ChunkedWriteCtx extends WriteCtx {
-  /** Lets other requests (searches, check-ins' reads) run between chunks; the transaction stays open. */
-  breathe(): Promise<void>
+  /**
+   * Commits what was written so far, lets the event loop and every write queued
+   * meanwhile (a check-in) run, then opens the next chunk's transaction.
+   */
+  commitChunk(): Promise<void>
+  /**
+   * Commits what was written so far and lets other writes run while `work`
+   * waits (e.g. for a worker thread); the next chunk starts when it is done
+   * and the writes queued meanwhile have run. Reads after it see their rows.
+   */
+  unlocked<T>(work: () => Promise<T>): Promise<T>
 }
 
 type In<S extends AnyMethodSpec> = z.output<S['input']>
@@ -63,6 +74,8 @@ export interface MethodHandler<I, R> {
   readonly kind: 'query' | 'mutation' | 'chunked'
   // A method (bivariant): each kind's run takes the context its kind provides.
   run(input: I, ctx: ChunkedWriteCtx): R | Promise<R>
+  /** Chunked writes only: undoes the chunks a failed run committed (if it committed any), in a transaction of its own. */
+  rollback?(input: I, ctx: WriteCtx): void
 }
 
 export type HandlersOf<S extends Slice> = { [M in keyof S]: MethodHandler<In<S[M]>, Out<S[M]>> }
@@ -82,13 +95,19 @@ export function mutation<I, R>(run: (input: I, ctx: WriteCtx) => R): MethodHandl
 }
 
 /**
- * A write too big for one tick (a 50,000-row import): still one transaction —
- * all or nothing, also under kill -9 — but the event loop runs between chunks,
- * so the desk keeps answering and can report progress. Other writes wait their
- * turn; other readers see none of it until it commits.
+ * A write too big for one transaction without stalling the desk (a 50,000-row
+ * import): it commits chunk by chunk (`ctx.commitChunk()`), and every write
+ * queued meanwhile — a scanner's check-in — runs between two chunks instead of
+ * waiting for the whole. Readers see the chunks as they commit. All or nothing
+ * is the handler's to keep: when `run` throws, the open chunk is rolled back and
+ * `rollback` undoes the committed ones in a transaction of its own; a desk
+ * killed half-way must undo them at start-up from what the chunks recorded.
  */
-export function chunkedMutation<I, R>(run: (input: I, ctx: ChunkedWriteCtx) => Promise<R>): MethodHandler<I, R> {
-  return { kind: 'chunked', run }
+export function chunkedMutation<I, R>(
+  run: (input: I, ctx: ChunkedWriteCtx) => Promise<R>,
+  rollback: (input: I, ctx: WriteCtx) => void
+): MethodHandler<I, R> {
+  return { kind: 'chunked', run, rollback }
 }
 
 /** The session of a handler that the contract only lets signed-in staff call. */
@@ -123,6 +142,8 @@ export interface DeskModule<S extends Slice = Slice> {
   projections?: readonly ProjectionSpec[]
   /** Runs once when the desk starts, as a write (e.g. the desk registers its own name). */
   start?: (options: StartOptions, ctx: WriteCtx) => void
+  /** Runs when the desk closes (e.g. ends a worker thread the module started). */
+  stop?: (desk: Desk) => Promise<void> | void
   /** The one module that knows who holds a session token. */
   authenticate?(read: GuardedSql, token: string): Session | null
 }
