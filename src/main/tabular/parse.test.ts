@@ -203,7 +203,8 @@ describe('parseImportFile: limits and rejected files', () => {
 
   it('rejects legacy .xls by its magic bytes, whatever the name', async () => {
     const err = await expectImportError(parseImportFile('renamed.csv', fixture('legacy.xls')), 'unsupported_format')
-    expect(err.message).toBe('Excel 97-2003 .xls files are not supported; save as .xlsx or CSV')
+    expect(err.message).toBe('Excel 97-2003 .xls files and password-protected workbooks cannot be read; save as .xlsx (without a password) or CSV')
+    expect(err.key).toBe('xls')
   })
 
   it('rejects a PDF uploaded by mistake', async () => {
