@@ -3,6 +3,7 @@ import type { AttendeeFilter, AttendeeRow } from '../../shared/contract/attendee
 import { ApiError } from '../../shared/errors'
 import { searchTokens } from '../../shared/text'
 import type { GuardedSql } from '../core/sql'
+import { eventToken } from './search-index'
 
 // checkedInAt comes from attendee_presence, the check-in domain's derived table
 // of who is in: a read of it by name (check-in builds on attendees, not the reverse).
@@ -10,21 +11,40 @@ const ROW_COLUMNS = `
   a.id, a.event_id AS eventId, a.code, a.first_name AS firstName, a.last_name AS lastName, a.email, a.company,
   a.job_title AS jobTitle, a.phone, a.ticket_type_id AS ticketTypeId, a.status, a.payment_method AS paymentMethod,
   a.amount_cents AS amountCents, a.preferred_language AS preferredLanguage, a.notes, a.external_ref AS externalRef,
-  a.created_at AS createdAt, p.at AS checkedInAt`
+  a.invalid_email AS invalidEmail, a.attention, a.door_note AS doorNote, a.created_at AS createdAt, p.at AS checkedInAt`
 const SELECT_ROW = `SELECT ${ROW_COLUMNS} FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id`
+
+/** A row as SQLite returns it: flags are 0/1. */
+type StoredRow = Omit<AttendeeRow, 'attention'> & { attention: number | boolean }
+
+function toRow(row: StoredRow): AttendeeRow {
+  return { ...row, attention: row.attention === 1 || row.attention === true }
+}
+
+function rowsOf(read: GuardedSql, sql: string, ...params: unknown[]): AttendeeRow[] {
+  return read.all<StoredRow>(sql, ...params).map(toRow)
+}
+
+function rowOf(read: GuardedSql, sql: string, ...params: unknown[]): AttendeeRow | null {
+  const row = read.get<StoredRow>(sql, ...params)
+  return row ? toRow(row) : null
+}
 
 /**
  * An FTS5 MATCH expression from free text: only letter/number runs survive,
  * each quoted as a prefix term, so quotes, `*`, `AND`, `-`, emoji or
- * brackets in what the operator typed can never be FTS syntax.
+ * brackets in what the operator typed can never be FTS syntax. With an event,
+ * the match is that event's attendees only (its token in the `ev` column).
  */
-export function ftsQuery(text: string): string | null {
+export function ftsQuery(text: string, eventId?: string): string | null {
   const tokens = searchTokens(text)
-  return tokens.length === 0 ? null : tokens.map((t) => `"${t}"*`).join(' ')
+  if (tokens.length === 0) return null
+  const words = tokens.map((t) => `"${t}"*`).join(' ')
+  return eventId === undefined ? words : `ev : "${eventToken(eventId)}" AND {name email company code} : (${words})`
 }
 
 export function getAttendee(read: GuardedSql, id: string): AttendeeRow {
-  const row = read.get<AttendeeRow>(`${SELECT_ROW} WHERE a.id = ?`, id)
+  const row = rowOf(read, `${SELECT_ROW} WHERE a.id = ?`, id)
   if (!row) throw new ApiError('not_found', 'No such attendee', { key: 'notFound' })
   return row
 }
@@ -33,13 +53,19 @@ export function attendeeExists(read: GuardedSql, id: string): boolean {
   return read.get('SELECT 1 FROM attendees WHERE id = ?', id) !== undefined
 }
 
+/** The attendee whose own code this is, in the event. */
 export function findByCode(read: GuardedSql, eventId: string, code: string): AttendeeRow | null {
-  return read.get<AttendeeRow>(`${SELECT_ROW} WHERE a.code = ? AND a.event_id = ? ORDER BY a.id LIMIT 1`, code, eventId) ?? null
+  return rowOf(read, `${SELECT_ROW} WHERE a.code = ? AND a.event_id = ? ORDER BY a.id LIMIT 1`, code, eventId)
+}
+
+/** The attendee whose ticket in the system they were imported from carries this barcode or secret. */
+export function findByExternalRef(read: GuardedSql, eventId: string, ref: string): AttendeeRow | null {
+  return rowOf(read, `${SELECT_ROW} WHERE a.external_ref = ? AND a.event_id = ? ORDER BY a.id LIMIT 1`, ref, eventId)
 }
 
 /** The first registration (by id: the same answer on every desk) with this e-mail in the event. */
 export function findByEmail(read: GuardedSql, eventId: string, email: string): AttendeeRow | null {
-  return read.get<AttendeeRow>(`${SELECT_ROW} WHERE a.event_id = ? AND a.email = ? ORDER BY a.id LIMIT 1`, eventId, email) ?? null
+  return rowOf(read, `${SELECT_ROW} WHERE a.event_id = ? AND a.email = ? ORDER BY a.id LIMIT 1`, eventId, email)
 }
 
 /** E-mail → the first attendee id with it, for every e-mail already in the event. */
@@ -54,16 +80,16 @@ export function emailsOfEvent(read: GuardedSql, eventId: string): Map<string, st
 /**
  * A query of only one- or two-letter words ("e", "ex") can match everyone, and
  * bm25 costs ~1 µs a match: the first keystroke took 80 ms at 100,000 attendees.
- * Such queries rank only the first matches; any word of 3+ letters is ranked exactly.
+ * Such queries rank only the event's first matches; any word of 3+ letters is ranked exactly.
  */
 const BROAD_WORD_LENGTH = 2
 const BROAD_RANKED_MATCHES = 2000
 
 /** Desk search: ranked, name/e-mail/company/code, prefix, accent- and case-insensitive. */
 export function searchAttendees(read: GuardedSql, eventId: string, text: string, limit: number): AttendeeRow[] {
-  const match = ftsQuery(text)
+  const match = ftsQuery(text, eventId)
   if (!match) {
-    return read.all<AttendeeRow>(`${SELECT_ROW} WHERE a.event_id = ? ORDER BY a.last_name, a.first_name, a.id LIMIT ?`, eventId, limit)
+    return rowsOf(read, `${SELECT_ROW} WHERE a.event_id = ? ORDER BY a.last_name, a.first_name, a.id LIMIT ?`, eventId, limit)
   }
   const broad = searchTokens(text).every((t) => t.length <= BROAD_WORD_LENGTH)
   const sql = broad
@@ -74,7 +100,7 @@ export function searchAttendees(read: GuardedSql, eventId: string, text: string,
        WHERE a.event_id = ? ORDER BY f.rank LIMIT ?`
     : `${SELECT_ROW} JOIN attendees_fts f ON f.rowid = a.seq
        WHERE attendees_fts MATCH ? AND a.event_id = ? ORDER BY f.rank LIMIT ?`
-  return read.all<AttendeeRow>(sql, match, eventId, limit)
+  return rowsOf(read, sql, match, eventId, limit)
 }
 
 function filterClause(filter: AttendeeFilter): { where: string; params: (string | number)[] } {
@@ -89,7 +115,9 @@ function filterClause(filter: AttendeeFilter): { where: string; params: (string 
     params.push(filter.ticketTypeId)
   }
   if (filter.checkedIn !== undefined) parts.push(filter.checkedIn ? 'p.at IS NOT NULL' : 'p.at IS NULL')
-  const match = filter.query ? ftsQuery(filter.query) : null
+  if (filter.invalidEmail !== undefined) parts.push(filter.invalidEmail ? 'a.invalid_email IS NOT NULL' : 'a.invalid_email IS NULL')
+  if (filter.attention !== undefined) parts.push(filter.attention ? 'a.attention = 1' : 'a.attention = 0')
+  const match = filter.query ? ftsQuery(filter.query, filter.eventId) : null
   if (match) {
     parts.push('a.seq IN (SELECT rowid FROM attendees_fts WHERE attendees_fts MATCH ?)')
     params.push(match)
@@ -109,12 +137,12 @@ export function listAttendees(
     `SELECT COUNT(*) AS n FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id WHERE ${where}`,
     ...params
   )!.n
-  const rows = read.all<AttendeeRow>(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.id LIMIT ? OFFSET ?`, ...params, limit, offset)
+  const rows = rowsOf(read, `${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.id LIMIT ? OFFSET ?`, ...params, limit, offset)
   return { total, rows }
 }
 
 /** Every attendee matching a filter, streamed in name order (exports). */
-export function iterateAttendees(read: GuardedSql, filter: AttendeeFilter): IterableIterator<AttendeeRow> {
+export function* iterateAttendees(read: GuardedSql, filter: AttendeeFilter): IterableIterator<AttendeeRow> {
   const { where, params } = filterClause(filter)
-  return read.iterate<AttendeeRow>(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.id`, ...params)
+  for (const row of read.iterate<StoredRow>(`${SELECT_ROW} WHERE ${where} ORDER BY a.last_name, a.first_name, a.id`, ...params)) yield toRow(row)
 }

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { ATTENDEE_STATUSES, PAYMENT_METHODS } from '../../shared/contract/attendees'
 import { LANGUAGES } from '../../shared/fields'
 
@@ -14,6 +14,9 @@ export const attendees = sqliteTable(
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     email: text('email'),
+    // What a file gave as the e-mail when it is no address at all ("jose(at)example.org"):
+    // kept for the organizer to fix, never used as an address or an identity.
+    invalidEmail: text('invalid_email'),
     company: text('company'),
     jobTitle: text('job_title'),
     phone: text('phone'),
@@ -23,7 +26,11 @@ export const attendees = sqliteTable(
     amountCents: integer('amount_cents'),
     preferredLanguage: text('preferred_language', { enum: LANGUAGES }),
     notes: text('notes'),
-    // Order/ticket code from the system the attendee was imported from.
+    // For the door: the person needs attention (accessibility, allergy, unpaid order…) and what to know.
+    attention: integer('attention', { mode: 'boolean' }).notNull().default(false),
+    doorNote: text('door_note'),
+    // The ticket barcode/secret (or order code) of the system the attendee was imported from:
+    // a scan of it checks them in like their own code.
     externalRef: text('external_ref'),
     source: text('source', { enum: ['walkup', 'import', 'manual', 'demo'] }).notNull(),
     createdAt: text('created_at').notNull()
@@ -35,6 +42,26 @@ export const attendees = sqliteTable(
     // (code, event_id): with both equalities the planner can't prefer the e-mail index.
     index('attendees_code_idx').on(t.code, t.eventId),
     index('attendees_event_email_idx').on(t.eventId, t.email),
-    index('attendees_event_name_idx').on(t.eventId, t.lastName, t.firstName)
+    index('attendees_event_name_idx').on(t.eventId, t.lastName, t.firstName),
+    index('attendees_external_ref_idx').on(t.externalRef, t.eventId)
   ]
+)
+
+/**
+ * What each committed chunk of a running import did, so a failed or killed
+ * import can be undone: the attendees it created (a range of the local `seq`:
+ * nothing else inserts attendees inside the chunk's transaction), the rows it
+ * merged (their values before) and the ticket types it created. Local to this
+ * desk; emptied when the import finishes or is undone.
+ */
+export const importJournal = sqliteTable(
+  'import_journal',
+  {
+    importId: text('import_id').notNull(),
+    chunk: integer('chunk').notNull(),
+    firstSeq: integer('first_seq'),
+    lastSeq: integer('last_seq'),
+    undo: text('undo').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.chunk] })]
 )

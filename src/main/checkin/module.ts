@@ -1,7 +1,7 @@
 /** Check-in: append-only facts, who is in, walk-ups let in at once, live counters. */
 import { checkinContract } from '../../shared/contract/checkin'
-import { attendeeExists, findByCode, getAttendee } from '../attendees/queries'
-import { register } from '../attendees/service'
+import { attendeeExists, findByCode, findByExternalRef, getAttendee } from '../attendees/queries'
+import { assertMayExceedCapacity, register } from '../attendees/service'
 import { normaliseCode } from '../core/ids'
 import { defineModule, mutation, query, sessionOf, type WriteCtx } from '../core/module'
 import { presenceTable } from './presence'
@@ -20,7 +20,10 @@ export const checkinModule = defineModule(checkinContract, {
   handlers: {
     'checkin.byCode': mutation((input, ctx) => {
       const code = normaliseCode(input.code)
-      const attendee = code ? findByCode(ctx.read, input.eventId, code) : null
+      const scanned = input.code.trim()
+      // Our own code first, then the barcode or secret of the system the attendee was imported from.
+      const attendee =
+        (code ? findByCode(ctx.read, input.eventId, code) : null) ?? (scanned ? findByExternalRef(ctx.read, input.eventId, scanned) : null)
       if (!attendee) return { outcome: 'unknown_code' as const, code: input.code.slice(0, 64) }
       return checkInAttendee(asStaff(ctx), attendee, input.method, input.id)
     }),
@@ -37,6 +40,7 @@ export const checkinModule = defineModule(checkinContract, {
         const presence = currentPresence(read, attendee.id)
         return { attendee, checkin: presence ? { outcome: 'admitted' as const, attendee, checkin: presence } : checkInAttendee(asStaff(ctx), attendee, 'walkup') }
       }
+      assertMayExceedCapacity(sessionOf(ctx).staff.role, input.allowOverCapacity)
       const id = register(read, write, { ...input, source: 'walkup' })
       const checkin = checkInAttendee(asStaff(ctx), getAttendee(read, id), 'walkup')
       return { attendee: getAttendee(read, id), checkin }
