@@ -13,6 +13,8 @@ export interface CheckedRow extends ImportRow {
   ticketTypeId: string | null
   /** The folded file value of a ticket type the plan creates (ticketTypeId is then null). */
   createTicketType: string | null
+  /** Who the row already is in the event, as of the check (a duplicate to skip or merge). */
+  existing: ExistingPerson | null
 }
 
 /** Who in the event already has a ticket code or an e-mail: what makes a row a duplicate. */
@@ -128,8 +130,11 @@ export interface PlannedRows {
   skippedByStatus: number
 }
 
-/** Applies the organizer's plan: skipped statuses out, each row's ticket type resolved or to be created. */
-export function applyPlan(mapped: readonly ImportRow[], plan: PlanInput, event: readonly TicketTypeRow[]): PlannedRows {
+/**
+ * Applies the organizer's plan: skipped statuses out, each row's ticket type
+ * resolved or to be created, and who of them is in the event already.
+ */
+export function applyPlan(mapped: readonly ImportRow[], plan: PlanInput, event: readonly TicketTypeRow[], existing: ExistingPeople): PlannedRows {
   const planned = new Map(plan.ticketTypes.map((p) => [ticketTypeKey(p.value), p]))
   const match = eventMatcher(event)
   const rows: CheckedRow[] = []
@@ -151,16 +156,17 @@ export function applyPlan(mapped: readonly ImportRow[], plan: PlanInput, event: 
         })
         continue
       }
-      rows.push({ ...row, ticketTypeId: plan.defaultTicketTypeId, createTicketType: null })
+      rows.push({ ...row, ticketTypeId: plan.defaultTicketTypeId, createTicketType: null, existing: existingOf(existing, row) })
       continue
     }
     const key = ticketTypeKey(row.ticketType)
     const choice = planned.get(key)
-    if (choice?.action === 'map') rows.push({ ...row, ticketTypeId: choice.ticketTypeId, createTicketType: null })
-    else if (choice?.action === 'create') rows.push({ ...row, ticketTypeId: null, createTicketType: key })
+    const already = existingOf(existing, row)
+    if (choice?.action === 'map') rows.push({ ...row, ticketTypeId: choice.ticketTypeId, createTicketType: null, existing: already })
+    else if (choice?.action === 'create') rows.push({ ...row, ticketTypeId: null, createTicketType: key, existing: already })
     else {
       const ticketTypeId = match(row.ticketType)
-      if (ticketTypeId) rows.push({ ...row, ticketTypeId, createTicketType: null })
+      if (ticketTypeId) rows.push({ ...row, ticketTypeId, createTicketType: null, existing: already })
       else {
         issues.push({
           line: row.line,
@@ -181,11 +187,11 @@ export function applyPlan(mapped: readonly ImportRow[], plan: PlanInput, event: 
  * moving in; cancelled rows add none), for the capacity check. Ticket types the
  * import creates have no capacity and are left out.
  */
-export function addedPerTicketType(rows: readonly CheckedRow[], existing: ExistingPeople, duplicates: 'skip' | 'merge'): Map<string, number> {
+export function addedPerTicketType(rows: readonly CheckedRow[], duplicates: 'skip' | 'merge'): Map<string, number> {
   const adding = new Map<string, number>()
   for (const row of rows) {
     if (row.ticketTypeId === null || row.status === 'cancelled') continue
-    const person = existingOf(existing, row)
+    const person = row.existing
     if (person) {
       if (duplicates === 'skip') continue
       // A merge moves them only when the file names a ticket type; one already counted there adds nothing.

@@ -12,7 +12,7 @@ import { ApiError } from '../../shared/errors'
 import { ImportFileError, parseImportFile, type ParsedTable } from '../tabular/parse'
 import { attendeeHeaderScore, guessMapping } from './import-headers'
 import { mapRows } from './import-mapping'
-import { addedPerTicketType, applyPlan, existingOf, fileStatuses, fileTicketTypes, type CheckedRow, type ExistingPeople } from './import-plan'
+import { addedPerTicketType, applyPlan, fileStatuses, fileTicketTypes, type CheckedRow, type ExistingPeople } from './import-plan'
 import type { CheckSummary, ImportRequests, ImportRequestType, RequestMessage, ResponseMessage, SerializedError, UploadSummary } from './import-protocol'
 
 const SAMPLE_ROWS = 10
@@ -85,11 +85,10 @@ const handlers: { [K in ImportRequestType]: (body: ImportRequests[K]['in']) => P
   check({ importId, eventId, mapping, plan, event, duplicates }): CheckSummary {
     const entry = upload(importId)
     const { rows: mappedRows, issues: rowIssues } = mapped(entry, mapping)
-    const planned = applyPlan(mappedRows, plan, event)
+    const planned = applyPlan(mappedRows, plan, event, existingPeople(eventId))
     const issues = [...rowIssues, ...planned.issues].sort((a, b) => a.line - b.line)
     const planKey = JSON.stringify([mapping, plan])
     entry.planned = { key: planKey, rows: planned.rows }
-    const existing = existingPeople(eventId)
     const errorLines = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.line))
     const warnedLines = new Set(issues.filter((i) => i.severity === 'warning' && !errorLines.has(i.line)).map((i) => i.line))
     return {
@@ -98,11 +97,11 @@ const handlers: { [K in ImportRequestType]: (body: ImportRequests[K]['in']) => P
       issueCount: errorLines.size,
       warningCount: warnedLines.size,
       issues: issues.slice(0, ISSUES_SHOWN),
-      existingDuplicates: planned.rows.filter((r) => existingOf(existing, r) !== null).length,
+      existingDuplicates: planned.rows.filter((r) => r.existing !== null).length,
       skippedByStatus: planned.skippedByStatus,
       ticketTypes: fileTicketTypes(mappedRows, event),
       statuses: fileStatuses(mappedRows),
-      adding: [...addedPerTicketType(planned.rows, existing, duplicates)],
+      adding: [...addedPerTicketType(planned.rows, duplicates)],
       creates: [...new Set(planned.rows.flatMap((r) => (r.createTicketType === null ? [] : [r.createTicketType])))]
     }
   },

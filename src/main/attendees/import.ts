@@ -14,15 +14,15 @@ import { getEvent, getTicketType, listTicketTypes } from '../events/queries'
 import { createTicketType } from '../events/service'
 import { ImportStaging, type Staged } from '../tabular/staging'
 import { ChunkJournal, undoImport } from './import-journal'
-import { existingOf, suggestCode, ticketTypeKey, type CheckedRow, type ExistingPeople, type ExistingPerson } from './import-plan'
+import { existingOf, suggestCode, ticketTypeKey, type CheckedRow, type ExistingPeople } from './import-plan'
 import type { CheckSummary } from './import-protocol'
 import { ImportThread } from './import-thread'
 import { getAttendee } from './queries'
 import { attendees } from './schema'
 import { assertTicketTypeOfEvent, insertAttendee, registeredIn } from './service'
 
-// A chunk writes for this long, then commits and lets queued writes run: a
-// check-in waits at most about this long behind an import.
+// A chunk writes for this long; then queued writes get their turn: a check-in
+// waits at most about this long (plus the commit) behind an import.
 const CHUNK_MS = 25
 // Rows fetched from the worker at a time (the next batch is fetched while this one is written).
 const FETCH_ROWS = 2000
@@ -109,20 +109,11 @@ function createPlannedTicketTypes(read: GuardedSql, ctx: ChunkedWriteCtx, eventI
   return created
 }
 
-/** Who of a batch of rows is already in the event (as of now, on the writing connection). */
-function existingForBatch(read: GuardedSql, eventId: string, rows: CheckedRow[]): ExistingPeople {
-  const codes = JSON.stringify(rows.flatMap((r) => (r.code === null ? [] : [r.code])))
-  const emails = JSON.stringify(rows.flatMap((r) => (r.email === null ? [] : [r.email])))
-  type Found = ExistingPerson & { email: string | null; code: string | null }
-  const columns = 'id, email, external_ref AS code, ticket_type_id AS ticketTypeId, status'
-  const existing: ExistingPeople = { byCode: new Map(), byEmail: new Map() }
-  for (const p of read.all<Found>(`SELECT ${columns} FROM attendees WHERE event_id = ? AND external_ref IN (SELECT value FROM json_each(?)) ORDER BY id`, eventId, codes)) {
-    if (!existing.byCode.has(p.code!)) existing.byCode.set(p.code!, p)
-  }
-  for (const p of read.all<Found>(`SELECT ${columns} FROM attendees WHERE event_id = ? AND email IN (SELECT value FROM json_each(?)) ORDER BY id`, eventId, emails)) {
-    if (!existing.byEmail.has(p.email!)) existing.byEmail.set(p.email!, { ...p, hasCode: p.code !== null })
-  }
-  return existing
+/** A batch of rows on its way from the worker, and whether it is here already. */
+function prefetch(rows: Promise<CheckedRow[]>): { rows: Promise<CheckedRow[]>; arrived: boolean } {
+  const batch = { rows, arrived: false }
+  rows.then(() => (batch.arrived = true), () => (batch.arrived = true))
+  return batch
 }
 
 type ImportMethods = 'import.upload' | 'import.check' | 'import.progress' | 'import.commit'
@@ -191,27 +182,36 @@ export const importHandlers: Pick<HandlersOf<typeof attendeesContract>, ImportMe
         const fetch = (offset: number) =>
           importsOf(ctx.desk).thread.request('rows', { importId: input.importId, planKey: summary.planKey, offset, limit: FETCH_ROWS })
 
-        let next = fetch(0)
+        let next = prefetch(fetch(0))
         let chunkStarted = performance.now()
         for (let offset = 0; offset < summary.ready; ) {
-          journal.end()
-          const batch = await ctx.unlocked(() => next)
-          journal.begin()
-          chunkStarted = performance.now()
+          let batch: CheckedRow[]
+          if (next.arrived) batch = await next.rows
+          else {
+            // Waiting for the worker: commit and let others write meanwhile.
+            journal.end()
+            batch = await ctx.unlocked(() => next.rows)
+            journal.begin()
+            chunkStarted = performance.now()
+          }
           if (batch.length === 0) break
           offset += batch.length
-          if (offset < summary.ready) next = fetch(offset)
-          const existing = existingForBatch(read, eventId, batch)
+          if (offset < summary.ready) next = prefetch(fetch(offset))
           for (const row of batch) {
             if (performance.now() - chunkStarted >= CHUNK_MS) {
-              journal.end()
-              await ctx.commitChunk()
-              journal.begin()
+              await ctx.breathe()
+              // Commit only for a waiting write: uncommitted, the whole import writes each index page once.
+              if (ctx.writesWaiting()) {
+                journal.end()
+                await ctx.commitChunk()
+                journal.begin()
+              }
               chunkStarted = performance.now()
             }
             upload.progress.done++
             const ticketTypeId = row.ticketTypeId ?? newTicketTypes.get(row.createTicketType!)!
-            const person = existingOf(written, row) ?? existingOf(existing, row)
+            // As the check found them (people registered meanwhile on other desks surface as conflicts).
+            const person = existingOf(written, row) ?? row.existing
             if (person) {
               if (input.duplicates === 'skip') result.skipped++
               else {

@@ -26,13 +26,20 @@ interface IndexedRow {
 const SELECT_INDEXED = 'SELECT seq, event_id, first_name, last_name, email, invalid_email, company, code, external_ref FROM attendees'
 const INSERT = 'INSERT INTO attendees_fts (rowid, name, email, company, code, ev) VALUES (?, ?, ?, ?, ?, ?)'
 
+const tokens = new Map<string, string>()
+
 /**
  * The one token of an event in the `ev` column: a private-use character (a
  * token character to FTS5, never a letter or digit of a typed query) and the
  * id in hex, so no search word can match or prefix it.
  */
 export function eventToken(eventId: string): string {
-  return `\uE000${Buffer.from(eventId, 'utf8').toString('hex')}`
+  let token = tokens.get(eventId)
+  if (token === undefined) {
+    token = `\uE000${Buffer.from(eventId, 'utf8').toString('hex')}`
+    tokens.set(eventId, token)
+  }
+  return token
 }
 
 function index(sql: GuardedSql, row: IndexedRow): void {
@@ -52,7 +59,24 @@ function index(sql: GuardedSql, row: IndexedRow): void {
 
 export function attendeeSearchIndex(sql: GuardedSql): Projection {
   const read = sql.prepare(`${SELECT_INDEXED} WHERE id = ?`)
-  return ({ rowId, op, columns, previous }) => {
+  return ({ rowId, op, columns, previous, inserted }) => {
+    if (inserted) {
+      // seq is the rowid; a row inserted without some columns has them empty.
+      const v = inserted.values
+      const text = (column: string) => (typeof v[column] === 'string' ? (v[column] as string) : null)
+      index(sql, {
+        seq: inserted.rowid,
+        event_id: text('event_id') ?? '',
+        first_name: text('first_name') ?? '',
+        last_name: text('last_name') ?? '',
+        email: text('email'),
+        invalid_email: text('invalid_email'),
+        company: text('company'),
+        code: text('code') ?? '',
+        external_ref: text('external_ref')
+      })
+      return
+    }
     if (op === 'delete') {
       // The row is gone; its seq came with the values it had.
       if (previous?.seq !== undefined) sql.run('DELETE FROM attendees_fts WHERE rowid = ?', previous.seq)

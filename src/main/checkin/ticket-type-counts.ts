@@ -23,7 +23,15 @@ export function ticketTypeCounts(sql: GuardedSql): Projection {
   )
   const add = sql.prepare(ADD)
   const presentStmt = sql.prepare('SELECT EXISTS (SELECT 1 FROM attendee_presence WHERE attendee_id = ?) AS present')
-  return ({ rowId, op, columns, previous }) => {
+  return ({ rowId, op, columns, previous, inserted }) => {
+    if (inserted) {
+      const { status, ticket_type_id: ticketTypeId } = inserted.values
+      if (status === 'cancelled' || typeof ticketTypeId !== 'string') return
+      // A check-in can arrive from a peer before the attendee it is for.
+      const { present } = presentStmt.get(rowId) as { present: number }
+      add.run(ticketTypeId, 1, present)
+      return
+    }
     if (op === 'delete') {
       if (previous && previous.status !== 'cancelled') {
         const { present } = presentStmt.get(rowId) as { present: number }

@@ -35,6 +35,8 @@ export interface RowWrite {
   columns: string[]
   /** For updates and deletes, the values those columns had before. */
   previous: Record<string, SqlValue> | null
+  /** For inserts, the row as written and its rowid: a projection need not read it back. */
+  inserted?: { values: Record<string, SqlValue>; rowid: number }
 }
 
 export type Projection = (write: RowWrite) => void
@@ -60,6 +62,7 @@ const LIMIT = { id: 200, action: 100, columns: 200 }
 
 export class ChangeLog {
   private readonly statements = new Map<string, Statement>()
+  private readonly inserts = new Map<string, Statement>()
   private readonly insertChange: Statement
   private readonly projections = new Map<string, Projection[]>()
 
@@ -96,7 +99,14 @@ export class ChangeLog {
 
   /** A cached `INSERT INTO table (cols) VALUES (@cols)` taking the row object itself. */
   insertStatement(table: string, columns: string[]): Statement {
-    return this.statement(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+    // Keyed by the column list alone: building the SQL text for every row of an import costs more than the lookup.
+    const key = `${table}:${columns.join(',')}`
+    let stmt = this.inserts.get(key)
+    if (!stmt) {
+      stmt = this.sqlite.prepare<unknown[]>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+      this.inserts.set(key, stmt)
+    }
+    return stmt
   }
 
   /** Appends a change record; false if this exact record (same HLC) is already here. */
@@ -171,8 +181,9 @@ export class ChangeLog {
     const deleted = folded[DELETED] === 1
     if (!current) {
       if (deleted) return
-      this.insertStatement(info.name, cols).run(Object.fromEntries(cols.map((c) => [c, folded[c] ?? null])))
-      this.rowWritten(info.name, { rowId, op: 'insert', columns: [...info.sqlColumns], previous: null })
+      const values = Object.fromEntries(cols.map((c) => [c, folded[c] ?? null]))
+      const { lastInsertRowid } = this.insertStatement(info.name, cols).run(values)
+      this.rowWritten(info.name, { rowId, op: 'insert', columns: [...info.sqlColumns], previous: null, inserted: { values, rowid: Number(lastInsertRowid) } })
     } else if (deleted) {
       this.statement(`DELETE FROM ${info.name} WHERE id = ?`).run(rowId)
       this.rowWritten(info.name, { rowId, op: 'delete', columns: [...info.sqlColumns], previous: current })

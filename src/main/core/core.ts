@@ -301,10 +301,10 @@ export class Core implements Desk {
         noticed = Date.now()
       }
     }
+    const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+    const writesWaiting = () => this.writeLock.contended
     const commitChunk = async (): Promise<void> => {
       commit()
-      // Requests that arrived meanwhile get read and queued, then every queued write runs.
-      await new Promise<void>((resolve) => setImmediate(resolve))
       await this.writeLock.yieldToQueued()
       this.sqlite.exec('BEGIN IMMEDIATE')
     }
@@ -319,7 +319,7 @@ export class Core implements Desk {
     this.sqlite.exec('BEGIN IMMEDIATE')
     let result: unknown
     try {
-      result = await handler.run(input, { ...this.writeCtx(session, method, write), commitChunk, unlocked })
+      result = await handler.run(input, { ...this.writeCtx(session, method, write), breathe, writesWaiting, commitChunk, unlocked })
       this.sqlite.exec('COMMIT')
     } catch (err) {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK')

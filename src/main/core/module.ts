@@ -49,9 +49,14 @@ export interface WriteCtx extends Ctx {
 }
 
 export interface ChunkedWriteCtx extends WriteCtx {
+  /** Lets the event loop run between two chunks: requests get read, and their writes queued. */
+  breathe(): Promise<void>
+  /** Whether writes are queued behind this one (a scanner's check-in): time to commit a chunk. */
+  writesWaiting(): boolean
   /**
-   * Commits what was written so far, lets the event loop and every write queued
-   * meanwhile (a check-in) run, then opens the next chunk's transaction.
+   * Commits what was written so far, lets every queued write run, then opens
+   * the next chunk's transaction. Only when writes wait: each commit rewrites
+   * every index page the chunk touched.
    */
   commitChunk(): Promise<void>
   /**
@@ -96,12 +101,13 @@ export function mutation<I, R>(run: (input: I, ctx: WriteCtx) => R): MethodHandl
 
 /**
  * A write too big for one transaction without stalling the desk (a 50,000-row
- * import): it commits chunk by chunk (`ctx.commitChunk()`), and every write
- * queued meanwhile — a scanner's check-in — runs between two chunks instead of
- * waiting for the whole. Readers see the chunks as they commit. All or nothing
- * is the handler's to keep: when `run` throws, the open chunk is rolled back and
- * `rollback` undoes the committed ones in a transaction of its own; a desk
- * killed half-way must undo them at start-up from what the chunks recorded.
+ * import): it runs in chunks (`ctx.breathe()` between them), and when a write
+ * queued meanwhile — a scanner's check-in — it commits what it has
+ * (`ctx.commitChunk()`) and lets that write run instead of waiting for the whole. Readers see
+ * the chunks committed so far. All or nothing is the handler's to keep: when
+ * `run` throws, the open transaction is rolled back and `rollback` undoes the
+ * committed chunks in a transaction of its own; a desk killed half-way must
+ * undo them at start-up from what the chunks recorded.
  */
 export function chunkedMutation<I, R>(
   run: (input: I, ctx: ChunkedWriteCtx) => Promise<R>,

@@ -44,8 +44,8 @@ export class Writer {
     }
     const rowId = data.id
     if (typeof rowId !== 'string') throw new Error(`${info.name} insert without id`)
-    this.log.insertStatement(info.name, Object.keys(data)).run(data)
-    this.log.rowWritten(info.name, { rowId, op: 'insert', columns: Object.keys(data), previous: null })
+    const { lastInsertRowid } = this.log.insertStatement(info.name, Object.keys(data)).run(data)
+    this.log.rowWritten(info.name, { rowId, op: 'insert', columns: Object.keys(data), previous: null, inserted: { values: data, rowid: Number(lastInsertRowid) } })
     this.append(info, rowId, 'insert', data)
   }
 
