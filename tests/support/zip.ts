@@ -109,6 +109,17 @@ function columnName(index: number): string {
   return name
 }
 
+/** The parts of a one-sheet workbook around the given sheet XML. */
+export function xlsxParts(sheet: Buffer | Iterable<Buffer>): ZipPart[] {
+  return [
+    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
+    { name: '_rels/.rels', data: Buffer.from(ROOT_RELS) },
+    { name: 'xl/workbook.xml', data: Buffer.from(WORKBOOK) },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(WORKBOOK_RELS) },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet }
+  ]
+}
+
 /**
  * An .xlsx of `rows` data rows × `columns` cells (inline strings in the header,
  * numbers below), written a few thousand rows at a time: the sheet XML of a
@@ -132,11 +143,5 @@ export function largeXlsx(rows: number, columns: number): Promise<Buffer> {
     }
     yield Buffer.from('</sheetData></worksheet>')
   }
-  return writeZip([
-    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
-    { name: '_rels/.rels', data: Buffer.from(ROOT_RELS) },
-    { name: 'xl/workbook.xml', data: Buffer.from(WORKBOOK) },
-    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(WORKBOOK_RELS) },
-    { name: 'xl/worksheets/sheet1.xml', data: sheet() }
-  ])
+  return writeZip(xlsxParts(sheet()))
 }

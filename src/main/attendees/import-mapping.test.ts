@@ -510,3 +510,77 @@ describe('mapRows: speed', () => {
     expect(result.rows[49_999]).toMatchObject({ firstName: 'First49999', email: 'user49999@example.com', preferredLanguage: 'en' })
   })
 })
+
+describe('real export layouts', () => {
+  it('prefers the scannable barcode over the attendee number (Eventbrite)', () => {
+    expect(guessByHeader(['Order #', 'First Name', 'Last Name', 'Email', 'Ticket Type', 'Attendee #', 'Barcode #', 'Attendee Status'])).toMatchObject({
+      code: 'Barcode #',
+      status: 'Attendee Status'
+    })
+  })
+
+  it("takes the attendee's e-mail, with the order's for rows without one (pretix orders)", () => {
+    expect(guessByHeader(['Order code', 'Status', 'Email', 'Product', 'Attendee name: Given name', 'Attendee name: Family name', 'Attendee email', 'Ticket secret', 'Order comment'])).toEqual({
+      code: 'Ticket secret',
+      status: 'Status',
+      email: 'Attendee email',
+      buyerEmail: 'Email',
+      ticketType: 'Product',
+      firstName: 'Attendee name: Given name',
+      lastName: 'Attendee name: Family name',
+      comment: 'Order comment'
+    })
+    const t = table(['Attendee email', 'Email', 'Last'], [['', 'order@example.com', 'Petrov'], ['me@example.com', 'order@example.com', 'Ivanov']])
+    const { rows } = mapRows(t, { email: 0, buyerEmail: 1, lastName: 2 })
+    expect(rows.map((r) => r.email)).toEqual(['order@example.com', 'me@example.com'])
+  })
+
+  it('reads attention, comments and special needs into the door note (pretix check-in list, Cvent)', () => {
+    expect(guessByHeader(['Secret', 'Paid', 'Requires special attention', 'Comment'])).toEqual({ code: 'Secret', status: 'Paid', attention: 'Requires special attention', comment: 'Comment' })
+    expect(guessByHeader(['Registration Status', 'Confirmation Number', 'Special Accommodations', 'Internal Note'])).toEqual({
+      status: 'Registration Status',
+      code: 'Confirmation Number',
+      accommodations: 'Special Accommodations',
+      comment: 'Internal Note'
+    })
+    const t = table(['Last', 'Attention', 'Needs', 'Note'], [['Zulu', 'Yes', 'Wheelchair user', 'Arrives late\r\nby train'], ['Lee', 'No', '', '']])
+    const { rows } = mapRows(t, { lastName: 0, attention: 1, accommodations: 2, comment: 3 })
+    expect(rows.map((r) => [r.attention, r.doorNote])).toEqual([
+      [true, 'Wheelchair user\nArrives late\nby train'],
+      [false, null]
+    ])
+  })
+
+  it('maps statuses to registered, cancelled or pending; a pending one is flagged with its status in the door note', () => {
+    const values = ['Attending', 'Checked In', 'Not Attending', 'Refunded', 'Canceled', 'Cancelled', 'Declined', 'expired', 'paid', 'pending', 'Waitlisted', 'Pending Approval', 'No', 'Yes', 'Accepted', 'Storniert', 'Something else']
+    const t = table(['Last', 'Status'], values.map((v, i) => [`P${i}`, v]))
+    const { rows, issues } = mapRows(t, { lastName: 0, status: 1 })
+    expect(rows.map((r) => [r.statusValue, r.status])).toEqual([
+      ['Attending', 'registered'], ['Checked In', 'registered'], ['Not Attending', 'cancelled'], ['Refunded', 'cancelled'], ['Canceled', 'cancelled'],
+      ['Cancelled', 'cancelled'], ['Declined', 'cancelled'], ['expired', 'cancelled'], ['paid', 'registered'], ['pending', 'pending'], ['Waitlisted', 'pending'],
+      ['Pending Approval', 'pending'], ['No', 'pending'], ['Yes', 'registered'], ['Accepted', 'registered'], ['Storniert', 'cancelled'], ['Something else', 'registered']
+    ])
+    expect(rows.find((r) => r.statusValue === 'Waitlisted')).toMatchObject({ attention: true, doorNote: 'Status: Waitlisted' })
+    expect(issues).toEqual([expect.objectContaining({ line: 18, code: 'unknown_status', severity: 'warning' })])
+  })
+
+  it('names one person per ticket code: the same e-mail on several tickets is fine, the same code twice is not', () => {
+    const t = table(['Last', 'Email', 'Barcode'], [['Petrov', 'ivan@example.com', 'A1'], ['Petrov', 'ivan@example.com', 'A2'], ['Petrov', 'ivan@example.com', 'A2']])
+    const { rows, issues } = mapRows(t, { lastName: 0, email: 1, code: 2 })
+    expect(rows.map((r) => r.code)).toEqual(['A1', 'A2'])
+    expect(issues.map((i) => [i.line, i.code])).toEqual([[4, 'duplicate_code_in_file']])
+  })
+})
+
+describe('splitFullName with titles', () => {
+  it.each([
+    ['Mrs Andrea Zulu', 'Andrea', 'Zulu'],
+    ['Dr. Hans Meier', 'Hans', 'Meier'],
+    ['Prof. Dr. Jürgen Groß', 'Jürgen', 'Groß'],
+    ['M. Jean Dupont', 'Jean', 'Dupont'],
+    ['M Dupont', 'M', 'Dupont'], // without its dot "M" may be an initial
+    ['Dr', '', 'Dr']
+  ])('%j → first %j, last %j', (input, firstName, lastName) => {
+    expect(splitFullName(input)).toEqual({ firstName, lastName })
+  })
+})

@@ -129,15 +129,17 @@ function detectKind(fileName: string, data: Uint8Array): 'csv' | 'zip' {
   return 'csv'
 }
 
-// Text never has many control characters; random bytes decoded as windows-1252 have ~12 %.
+// Text has next to no control characters; random bytes decoded as windows-1252
+// have ~11 % (terminal escapes, which hostile text may carry, are not counted).
 const BINARY_SAMPLE_CHARS = 64 * 1024
 const BINARY_CONTROL_SHARE = 0.03
+const BINARY_CONTROL_MIN = 16
 
-/** Whether decoded "text" is really binary: too many control characters (tabs and line breaks aside). */
+/** Whether decoded "text" is really binary: many control characters (tabs, line breaks and ESC aside). */
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, BINARY_SAMPLE_CHARS)
-  const controls = sample.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0
-  return controls > sample.length * BINARY_CONTROL_SHARE
+  const controls = sample.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0
+  return controls >= BINARY_CONTROL_MIN && controls > sample.length * BINARY_CONTROL_SHARE
 }
 
 // ---------------------------------------------------------------------------
