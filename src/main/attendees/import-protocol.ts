@@ -46,6 +46,8 @@ export interface ImportRequests {
   }
   rows: { in: { importId: string; planKey: string; offset: number; limit: number }; out: CheckedRow[] }
   drop: { in: { importId: string }; out: null }
+  /** Checkpoints the WAL on the worker's own connection while the desk's thread goes on writing. */
+  checkpoint: { in: null; out: null }
 }
 
 export type ImportRequestType = keyof ImportRequests

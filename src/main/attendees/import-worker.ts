@@ -27,6 +27,7 @@ interface Upload {
 const uploads = new Map<string, Upload>()
 const { databaseFile } = workerData as { databaseFile: string }
 let db: Database.Database | null = null
+let checkpointer: Database.Database | null = null
 
 function database(): Database.Database {
   db ??= new Database(databaseFile, { readonly: true, fileMustExist: true })
@@ -114,6 +115,13 @@ const handlers: { [K in ImportRequestType]: (body: ImportRequests[K]['in']) => P
 
   drop({ importId }): null {
     uploads.delete(importId)
+    return null
+  },
+
+  checkpoint(): null {
+    // Only ever checkpoints: copying committed WAL frames into the database file needs a writable connection.
+    checkpointer ??= new Database(databaseFile, { fileMustExist: true })
+    checkpointer.pragma('wal_checkpoint(PASSIVE)')
     return null
   }
 }

@@ -26,6 +26,8 @@ import { assertTicketTypeOfEvent, insertAttendee, registeredIn } from './service
 const CHUNK_MS = 25
 // Rows fetched from the worker at a time (the next batch is fetched while this one is written).
 const FETCH_ROWS = 2000
+// How often the worker checkpoints the WAL while the import fills it.
+const CHECKPOINT_MS = 250
 // Colours for the ticket types an import creates.
 const PALETTE = ['#1e88e5', '#8e24aa', '#43a047', '#fb8c00', '#e53935', '#00897b', '#5e35b1', '#6d4c41']
 
@@ -173,14 +175,29 @@ export const importHandlers: Pick<HandlersOf<typeof attendeesContract>, ImportMe
           })
         }
         upload.progress.total = summary.ready
+        const { thread } = importsOf(ctx.desk)
+        // The worker checkpoints the WAL beside the import, so no commit here (the import's or a check-in's) does it.
+        ctx.pauseAutoCheckpoint()
+        let checkpointing: Promise<null> | null = null
+        let checkpointed = performance.now()
+        const checkpointSoon = () => {
+          if (checkpointing !== null || performance.now() - checkpointed < CHECKPOINT_MS) return
+          // A checkpoint that fails is only a larger WAL: SQLite checkpoints it later itself.
+          checkpointing = thread
+            .request('checkpoint', null)
+            .catch(() => null)
+            .finally(() => {
+              checkpointing = null
+              checkpointed = performance.now()
+            })
+        }
         const journal = new ChunkJournal(read, write, input.importId)
         journal.begin()
         const newTicketTypes = createPlannedTicketTypes(read, ctx, eventId, input.ticketTypes, summary.creates, journal)
         const result = { created: 0, merged: 0, skipped: 0, rejected: summary.issueCount, skippedByStatus: summary.skippedByStatus, warnings: summary.warningCount }
         // Identities written by this import, so a later row of it is matched like one already in the event.
         const written: ExistingPeople = { byCode: new Map(), byEmail: new Map() }
-        const fetch = (offset: number) =>
-          importsOf(ctx.desk).thread.request('rows', { importId: input.importId, planKey: summary.planKey, offset, limit: FETCH_ROWS })
+        const fetch = (offset: number) => thread.request('rows', { importId: input.importId, planKey: summary.planKey, offset, limit: FETCH_ROWS })
 
         let next = prefetch(fetch(0))
         let chunkStarted = performance.now()
@@ -205,6 +222,7 @@ export const importHandlers: Pick<HandlersOf<typeof attendeesContract>, ImportMe
                 journal.end()
                 await ctx.commitChunk()
                 journal.begin()
+                checkpointSoon()
               }
               chunkStarted = performance.now()
             }
@@ -246,6 +264,11 @@ export const importHandlers: Pick<HandlersOf<typeof attendeesContract>, ImportMe
         }
         journal.end()
         journal.finish()
+        // Leave the WAL checkpointed, so the next commit here does not have to.
+        await ctx.unlocked(async () => {
+          await checkpointing
+          await thread.request('checkpoint', null).catch(() => null)
+        })
         importsOf(ctx.desk).staging.drop(input.importId)
         const createdTicketTypes = [...newTicketTypes.values()].map((id) => {
           const { name, code } = getTicketType(read, id)

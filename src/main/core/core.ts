@@ -316,10 +316,22 @@ export class Core implements Desk {
         this.sqlite.exec('BEGIN IMMEDIATE')
       }
     }
+    let autoCheckpoint: number | null = null
+    const pauseAutoCheckpoint = (): void => {
+      autoCheckpoint ??= this.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number
+      this.sqlite.pragma('wal_autocheckpoint = 0')
+    }
     this.sqlite.exec('BEGIN IMMEDIATE')
     let result: unknown
     try {
-      result = await handler.run(input, { ...this.writeCtx(session, method, write), breathe, writesWaiting, commitChunk, unlocked })
+      result = await handler.run(input, {
+        ...this.writeCtx(session, method, write),
+        breathe,
+        writesWaiting,
+        commitChunk,
+        unlocked,
+        pauseAutoCheckpoint
+      })
       this.sqlite.exec('COMMIT')
     } catch (err) {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK')
@@ -334,6 +346,8 @@ export class Core implements Desk {
         }
       }
       throw err
+    } finally {
+      if (autoCheckpoint !== null) this.sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
     }
     this.notify(touched)
     return result

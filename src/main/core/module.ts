@@ -65,6 +65,14 @@ export interface ChunkedWriteCtx extends WriteCtx {
    * and the writes queued meanwhile have run. Reads after it see their rows.
    */
   unlocked<T>(work: () => Promise<T>): Promise<T>
+  /**
+   * Stops SQLite from checkpointing the WAL on this thread until the write
+   * ends: a big write's chunks fill the WAL fast, and each checkpoint syncs
+   * files for tens of milliseconds (seconds on a busy machine) while a
+   * check-in waits. The caller checkpoints on a connection of its own, off
+   * this thread (`PRAGMA wal_checkpoint(PASSIVE)` runs beside writers).
+   */
+  pauseAutoCheckpoint(): void
 }
 
 type In<S extends AnyMethodSpec> = z.output<S['input']>
