@@ -14,9 +14,13 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
 // invisible operators, Mongolian vowel separator.
 const INVISIBLES = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060-\u2064\ufeff\u00ad\u180e]/g
 
+// Printable ASCII has nothing to remove (most cells of most files): a cheap test before the costly passes.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
 /** One line (a name, a company): also tabs and line breaks become single spaces. */
 export function cleanLine(value: string): string {
-  return strip(value).replace(/\s+/g, ' ').trim()
+  const text = PRINTABLE_ASCII.test(value) ? value : strip(value)
+  return text.replace(/\s+/g, ' ').trim()
 }
 
 /** Several lines (notes): line breaks stay, each line is trimmed at its end. */
@@ -35,7 +39,7 @@ const ANY_REMOVED = new RegExp(`${ESCAPE_SEQUENCES.source}|${CONTROLS.source}|${
 
 /** Whether cleaning would remove anything but spacing (the import then warns about it). */
 export function hasHiddenCharacters(value: string): boolean {
-  return ANY_REMOVED.test(value)
+  return !PRINTABLE_ASCII.test(value) && ANY_REMOVED.test(value)
 }
 
 /** Whether a (cleaned) text shows anything: a letter, digit, symbol or punctuation, not only joiners and marks. */

@@ -15,7 +15,8 @@ const LABEL = /^[\p{L}\p{M}\p{N}-]+$/u
 
 /** The form an address is stored and compared in: trimmed, NFC, lower case. */
 export function normaliseEmail(value: string): string {
-  return value.trim().normalize('NFC').toLowerCase()
+  const trimmed = value.trim()
+  return (/^[\x20-\x7e]*$/.test(trimmed) ? trimmed : trimmed.normalize('NFC')).toLowerCase()
 }
 
 export function isEmailAddress(value: string): boolean {

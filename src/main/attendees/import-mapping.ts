@@ -80,6 +80,9 @@ const FIELD_LABELS: Readonly<Record<ImportField, string>> = {
   notes: 'notes'
 }
 
+// Printable ASCII without doubled or edge spaces (cells arrive trimmed): nothing to clean.
+const SIMPLE_CELL = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/
+
 // Fields whose text keeps its line breaks.
 const MULTILINE: ReadonlySet<ImportField> = new Set(['accommodations', 'comment', 'notes'])
 
@@ -116,7 +119,8 @@ type OptionalTextField = 'company' | 'jobTitle' | 'phone' | 'ticketType' | 'code
 class RowChecker {
   /** Issues of the row last passed to check(). */
   issues: RowIssue[] = []
-  private readonly firstLineOf = new Map<string, number>()
+  private readonly firstLineOfCode = new Map<string, number>()
+  private readonly firstLineOfEmail = new Map<string, number>()
   private cells: string[] = []
   private line = 0
 
@@ -209,11 +213,12 @@ class RowChecker {
 
   /** Two rows for one ticket code, or (without codes) for one e-mail, are one person listed twice. */
   private duplicate(code: string | null, email: string | null): void {
-    const key = code !== null ? `code:${code}` : email !== null ? `email:${email}` : null
+    const key = code ?? email
     if (key === null) return
-    const firstLine = this.firstLineOf.get(key)
+    const seen = code !== null ? this.firstLineOfCode : this.firstLineOfEmail
+    const firstLine = seen.get(key)
     if (firstLine === undefined) {
-      this.firstLineOf.set(key, this.line)
+      seen.set(key, this.line)
     } else if (code !== null) {
       this.report('code', 'duplicate_code_in_file', 'error', `the code ${preview(code)} is already used on line ${firstLine}.`, {
         value: preview(code),
@@ -273,6 +278,7 @@ class RowChecker {
     if (column === undefined) return ''
     const raw = this.cells[column] ?? ''
     if (raw === '') return ''
+    if (SIMPLE_CELL.test(raw)) return raw
     if (hasHiddenCharacters(raw)) {
       this.report(field, 'cleaned', 'warning', `control or invisible characters were removed from the ${this.where(field)}.`, {
         column: this.columnName(field)
