@@ -12,7 +12,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          station: resolve(__dirname, 'src/main/station.ts')
+          station: resolve(__dirname, 'src/main/station.ts'),
+          // A worker thread's script (src/main/attendees/import-thread.ts loads it from out/main).
+          'import-worker': resolve(__dirname, 'src/main/attendees/import-worker.ts')
         }
       }
     }

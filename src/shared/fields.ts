@@ -3,6 +3,8 @@
  * keyed validation messages the renderer translates, and common field schemas.
  */
 import { z } from 'zod'
+import { cleanLine, cleanLines, hasVisibleText } from './clean'
+import { isEmailAddress, normaliseEmail } from './email'
 import { isCurrency } from './currencies'
 
 // Field limits shared by the forms and the API validation.
@@ -30,7 +32,8 @@ export const FIELD_MESSAGES = {
   pinTooShort: `At least ${LIMITS.pin.min} digits`,
   pinTooLong: `At most ${LIMITS.pin.max} digits`,
   fileEmpty: 'The file is empty',
-  fileTooLarge: 'The file is too large'
+  fileTooLarge: 'The file is too large',
+  nameInvisible: 'A name needs visible letters, not only invisible characters'
 } as const
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES
 /** Numbers a translated message needs. */
@@ -54,8 +57,37 @@ export const optionalText = (max: number = LIMITS.text) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null))
+/**
+ * A person's name or another one-line text about them: control characters,
+ * escape sequences, bidi overrides and zero-width filler are removed (see
+ * shared/clean.ts); what is left must show something.
+ */
+export const personName = (max: number = LIMITS.name) =>
+  z
+    .string()
+    .transform(cleanLine)
+    .pipe(z.string().max(max))
+    .refine((v) => v === '' || hasVisibleText(v), M.nameInvisible)
+/** An optional one-line text about a person, cleaned like a name; empty becomes null. */
+export const optionalLine = (max: number = LIMITS.text) =>
+  z
+    .string()
+    .nullish()
+    .transform((v) => (v ? cleanLine(v) : ''))
+    .pipe(z.string().max(max))
+    .refine((v) => v === '' || hasVisibleText(v), M.nameInvisible)
+    .transform((v) => (v ? v : null))
+/** Optional notes over several lines, cleaned; empty becomes null. */
+export const optionalLines = (max: number = LIMITS.notes) =>
+  z
+    .string()
+    .nullish()
+    .transform((v) => (v ? cleanLines(v) : ''))
+    .pipe(z.string().max(max))
+    .transform((v) => (v ? v : null))
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, M.dateFormat)
-export const email = z.string().trim().max(LIMITS.text).toLowerCase().pipe(z.email(M.email))
+/** RFC 6531: accented and non-Latin local parts and internationalised domains are addresses too. */
+export const email = z.string().max(LIMITS.text).transform(normaliseEmail).pipe(z.string().refine(isEmailAddress, M.email))
 export const optionalEmail = z
   .union([z.literal('').transform(() => null), email, z.null()])
   .optional()

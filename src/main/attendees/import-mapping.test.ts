@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import {
-  guessMapping,
-  looksLikeEmail,
-  mapRows,
-  normaliseHeader,
-  normaliseLanguage,
-  splitFullName,
-  type ColumnMapping,
-  type ImportField
-} from './import-mapping'
+import type { ColumnMapping, ImportField } from '../../shared/contract/attendees'
+import { isEmailAddress } from '../../shared/email'
+import { guessMapping, normaliseHeader } from './import-headers'
+import { mapRows } from './import-mapping'
+import { normaliseLanguage, splitFullName } from './import-values'
 import { parseImportFile, type ParsedTable } from '../tabular/parse'
 
 const fixturesDir = new URL('../../../tests/fixtures/import/', import.meta.url)
@@ -224,13 +219,13 @@ describe('normaliseLanguage', () => {
   })
 })
 
-describe('looksLikeEmail', () => {
+describe('isEmailAddress', () => {
   it('accepts ordinary addresses and rejects broken ones', () => {
     for (const ok of ['a@b.co', 'first.last+tag@sub.example.org', "o'brien@example.ie", 'x_y-z@ex-ample.de']) {
-      expect(looksLikeEmail(ok), ok).toBe(true)
+      expect(isEmailAddress(ok), ok).toBe(true)
     }
     for (const bad of ['', 'plain', 'a@b', '@b.de', 'a@@b.de', 'a b@c.de', 'a@b..de', 'a@.de', '.a@b.de', 'a@b.c']) {
-      expect(looksLikeEmail(bad), bad).toBe(false)
+      expect(isEmailAddress(bad), bad).toBe(false)
     }
   })
 
@@ -246,7 +241,7 @@ describe('looksLikeEmail', () => {
       `${'-'.repeat(99_990)}@a`
     ]
     const started = performance.now()
-    for (const value of hostile) expect(looksLikeEmail(value)).toBe(false)
+    for (const value of hostile) expect(isEmailAddress(value)).toBe(false)
     // A backtracking blow-up takes minutes to years; linear matching takes
     // milliseconds. The bound is loose on purpose so slow CI never flakes.
     expect(performance.now() - started).toBeLessThan(2_000)
@@ -260,15 +255,15 @@ describe('mapRows', () => {
     expect(issues).toEqual([])
     expect(rows).toEqual([
       {
-        line: 2, firstName: 'Anna', lastName: 'Müller', email: 'anna.mueller@example.com', company: 'Müller & Söhne, GmbH',
+        line: 2, firstName: 'Anna', lastName: 'Müller', email: 'anna.mueller@example.com', invalidEmail: null, status: 'registered', statusValue: '', attention: false, doorNote: null, company: 'Müller & Söhne, GmbH',
         jobTitle: 'CTO', phone: null, ticketType: 'Early Bird', code: '1234567890', preferredLanguage: null, notes: null
       },
       {
-        line: 3, firstName: 'José', lastName: 'García', email: 'jose@example.es', company: 'Acme', jobTitle: 'Head of "Ops"',
+        line: 3, firstName: 'José', lastName: 'García', email: 'jose@example.es', invalidEmail: null, status: 'registered', statusValue: '', attention: false, doorNote: null, company: 'Acme', jobTitle: 'Head of "Ops"',
         phone: null, ticketType: 'VIP', code: '1234567891', preferredLanguage: null, notes: null
       },
       {
-        line: 4, firstName: 'Zoë', lastName: "O'Brien", email: 'zoe@example.ie', company: null, jobTitle: null, phone: null,
+        line: 4, firstName: 'Zoë', lastName: "O'Brien", email: 'zoe@example.ie', invalidEmail: null, status: 'registered', statusValue: '', attention: false, doorNote: null, company: null, jobTitle: null, phone: null,
         ticketType: 'Early Bird', code: '1234567892', preferredLanguage: null, notes: null
       }
     ])
@@ -288,7 +283,7 @@ describe('mapRows', () => {
     const t = await parseFixture('quoted-newlines.csv')
     const { rows } = mapRows(t, guessMapping(t.headers))
     expect(rows.map((r) => [r.line, r.firstName, r.lastName, r.notes])).toEqual([
-      [2, 'John', 'Smith', 'Line one\r\nLine two, with comma'],
+      [2, 'John', 'Smith', 'Line one\nLine two, with comma'], // line breaks kept, as \n
       [4, 'Jane', 'Doe', 'She said "hi"'],
       [5, 'Bob', 'Builder', 'plain'] // the newline inside the quoted name collapses to a space
     ])
@@ -338,20 +333,35 @@ describe('mapRows', () => {
     const t = table(['First', 'Last', 'Email'], [['', '', 'a@example.com'], ['Ann', '', '']])
     const { rows, issues } = mapRows(t, NAME_EMAIL)
     expect(issues).toEqual([
-      { line: 2, field: null, code: 'missing_name', message: 'Line 2: a first name or a last name is required.' }
+      { line: 2, field: null, code: 'missing_name', severity: 'error', message: 'Line 2: a first name or a last name is required.' }
     ])
     expect(rows.map((r) => r.line)).toEqual([3])
   })
 
-  it('reports invalid e-mails, naming the line and the column', () => {
+  it('keeps people whose e-mail is no address, with the value apart and a warning naming the line and the column', () => {
     const t = table(['First', 'Last', 'E-Mail-Adresse'], [['Ann', 'Lee', 'ann@'], ['Bo', 'Li', 'bo at example.com']])
     const { rows, issues } = mapRows(t, NAME_EMAIL)
-    expect(rows).toEqual([])
-    expect(issues.map((i) => [i.line, i.field, i.code])).toEqual([
-      [2, 'email', 'invalid_email'],
-      [3, 'email', 'invalid_email']
+    expect(rows.map((r) => [r.lastName, r.email, r.invalidEmail])).toEqual([
+      ['Lee', null, 'ann@'],
+      ['Li', null, 'bo at example.com']
     ])
-    expect(issues[0]?.message).toBe('Line 2: "ann@" in the e-mail (column "E-Mail-Adresse") is not a valid e-mail address.')
+    expect(issues.map((i) => [i.line, i.field, i.code, i.severity])).toEqual([
+      [2, 'email', 'invalid_email', 'warning'],
+      [3, 'email', 'invalid_email', 'warning']
+    ])
+    expect(issues[0]?.message).toBe(
+      'Line 2: "ann@" in the e-mail (column "E-Mail-Adresse") is not a valid e-mail address; the person is imported and the value kept for you to fix.'
+    )
+  })
+
+  it('accepts internationalised addresses (RFC 6531) and keeps them as written, in NFC and lower case', () => {
+    const t = table(
+      ['First', 'Last', 'Email'],
+      [['José', 'Müller', 'José.Müller@Example.org'], ['Info', 'Söhne', 'info@müller-söhne.de'], ['Ivan', 'Petrov', 'ivan@пример.рф']]
+    )
+    const { rows, issues } = mapRows(t, NAME_EMAIL)
+    expect(issues).toEqual([])
+    expect(rows.map((r) => r.email)).toEqual(['josé.müller@example.org', 'info@müller-söhne.de', 'ivan@пример.рф'])
   })
 
   it('reports the same e-mail on later lines only, case-insensitively', () => {
@@ -403,11 +413,13 @@ describe('mapRows', () => {
       [['A', 'A', '', 'Deutsch'], ['B', 'B', '', 'de-DE'], ['C', 'C', '', 'Nederlands'], ['D', 'D', '', 'pt-BR'], ['E', 'E', '', '']]
     )
     const { rows, issues } = mapRows(t, { ...NAME_EMAIL, preferredLanguage: 3 })
-    expect(rows.map((r) => r.preferredLanguage)).toEqual(['de', 'de', 'nl', null])
+    // An unsupported language is left out; the person is imported.
+    expect(rows.map((r) => r.preferredLanguage)).toEqual(['de', 'de', 'nl', null, null])
     expect(issues).toHaveLength(1)
-    expect(issues[0]).toMatchObject({ line: 5, field: 'preferredLanguage', code: 'invalid_language' })
+    expect(issues[0]).toMatchObject({ line: 5, field: 'preferredLanguage', code: 'invalid_language', severity: 'warning' })
     expect(issues[0]?.message).toBe(
-      'Line 5: "pt-BR" in the language (column "Language") is not a supported language; use one of en, nl, de, fr, es, it, pl.'
+      'Line 5: "pt-BR" in the language (column "Language") is not a supported language; use one of en, nl, de, fr, es, it, pl. ' +
+        'The person is imported without a language.'
     )
   })
 
@@ -418,17 +430,21 @@ describe('mapRows', () => {
     expect(issues.map((i) => i.code)).toEqual(['missing_name', 'invalid_email', 'invalid_language'])
   })
 
-  it('passes hostile content through as plain data and strips NUL bytes', async () => {
+  it('passes hostile content through as plain data, without NUL bytes and bidi overrides, and says so', async () => {
     const t = await parseFixture('hostile.csv')
     expect(guessMapping(t.headers)).toEqual({ fullName: 0, email: 1, company: 2, notes: 3 })
     // Name mapped as lastName so every value is compared exactly as written.
     const { rows, issues } = mapRows(t, { lastName: 0, email: 1, company: 2, notes: 3 })
-    expect(issues).toEqual([])
+    expect(issues.map((i) => [i.line, i.field, i.code, i.severity])).toEqual([
+      [5, 'notes', 'cleaned', 'warning'],
+      [6, 'lastName', 'cleaned', 'warning'],
+      [6, 'company', 'cleaned', 'warning']
+    ])
     expect(rows.map((r) => [r.lastName, r.company, r.notes])).toEqual([
       ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example","x")', '+1'],
       ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '@SUM(A1)'],
-      ['🎉 Zoë 👩🏽‍💻', '😀 Corp', '-1'],
-      ['محمد علي', 'שלום בע"מ', '\u202Eevil'],
+      ['🎉 Zoë 👩🏽‍💻', '😀 Corp', '-1'], // the emoji's zero-width joiner stays
+      ['محمد علي', 'שלום בע"מ', 'evil'],
       ['NulByte', 'NullCo', 'x']
     ])
   })
@@ -492,5 +508,79 @@ describe('mapRows: speed', () => {
     expect(result.issues).toEqual([])
     expect(result.rows).toHaveLength(50_000)
     expect(result.rows[49_999]).toMatchObject({ firstName: 'First49999', email: 'user49999@example.com', preferredLanguage: 'en' })
+  })
+})
+
+describe('real export layouts', () => {
+  it('prefers the scannable barcode over the attendee number (Eventbrite)', () => {
+    expect(guessByHeader(['Order #', 'First Name', 'Last Name', 'Email', 'Ticket Type', 'Attendee #', 'Barcode #', 'Attendee Status'])).toMatchObject({
+      code: 'Barcode #',
+      status: 'Attendee Status'
+    })
+  })
+
+  it("takes the attendee's e-mail, with the order's for rows without one (pretix orders)", () => {
+    expect(guessByHeader(['Order code', 'Status', 'Email', 'Product', 'Attendee name: Given name', 'Attendee name: Family name', 'Attendee email', 'Ticket secret', 'Order comment'])).toEqual({
+      code: 'Ticket secret',
+      status: 'Status',
+      email: 'Attendee email',
+      buyerEmail: 'Email',
+      ticketType: 'Product',
+      firstName: 'Attendee name: Given name',
+      lastName: 'Attendee name: Family name',
+      comment: 'Order comment'
+    })
+    const t = table(['Attendee email', 'Email', 'Last'], [['', 'order@example.com', 'Petrov'], ['me@example.com', 'order@example.com', 'Ivanov']])
+    const { rows } = mapRows(t, { email: 0, buyerEmail: 1, lastName: 2 })
+    expect(rows.map((r) => r.email)).toEqual(['order@example.com', 'me@example.com'])
+  })
+
+  it('reads attention, comments and special needs into the door note (pretix check-in list, Cvent)', () => {
+    expect(guessByHeader(['Secret', 'Paid', 'Requires special attention', 'Comment'])).toEqual({ code: 'Secret', status: 'Paid', attention: 'Requires special attention', comment: 'Comment' })
+    expect(guessByHeader(['Registration Status', 'Confirmation Number', 'Special Accommodations', 'Internal Note'])).toEqual({
+      status: 'Registration Status',
+      code: 'Confirmation Number',
+      accommodations: 'Special Accommodations',
+      comment: 'Internal Note'
+    })
+    const t = table(['Last', 'Attention', 'Needs', 'Note'], [['Zulu', 'Yes', 'Wheelchair user', 'Arrives late\r\nby train'], ['Lee', 'No', '', '']])
+    const { rows } = mapRows(t, { lastName: 0, attention: 1, accommodations: 2, comment: 3 })
+    expect(rows.map((r) => [r.attention, r.doorNote])).toEqual([
+      [true, 'Wheelchair user\nArrives late\nby train'],
+      [false, null]
+    ])
+  })
+
+  it('maps statuses to registered, cancelled or pending; a pending one is flagged with its status in the door note', () => {
+    const values = ['Attending', 'Checked In', 'Not Attending', 'Refunded', 'Canceled', 'Cancelled', 'Declined', 'expired', 'paid', 'pending', 'Waitlisted', 'Pending Approval', 'No', 'Yes', 'Accepted', 'Storniert', 'Something else']
+    const t = table(['Last', 'Status'], values.map((v, i) => [`P${i}`, v]))
+    const { rows, issues } = mapRows(t, { lastName: 0, status: 1 })
+    expect(rows.map((r) => [r.statusValue, r.status])).toEqual([
+      ['Attending', 'registered'], ['Checked In', 'registered'], ['Not Attending', 'cancelled'], ['Refunded', 'cancelled'], ['Canceled', 'cancelled'],
+      ['Cancelled', 'cancelled'], ['Declined', 'cancelled'], ['expired', 'cancelled'], ['paid', 'registered'], ['pending', 'pending'], ['Waitlisted', 'pending'],
+      ['Pending Approval', 'pending'], ['No', 'pending'], ['Yes', 'registered'], ['Accepted', 'registered'], ['Storniert', 'cancelled'], ['Something else', 'registered']
+    ])
+    expect(rows.find((r) => r.statusValue === 'Waitlisted')).toMatchObject({ attention: true, doorNote: 'Status: Waitlisted' })
+    expect(issues).toEqual([expect.objectContaining({ line: 18, code: 'unknown_status', severity: 'warning' })])
+  })
+
+  it('names one person per ticket code: the same e-mail on several tickets is fine, the same code twice is not', () => {
+    const t = table(['Last', 'Email', 'Barcode'], [['Petrov', 'ivan@example.com', 'A1'], ['Petrov', 'ivan@example.com', 'A2'], ['Petrov', 'ivan@example.com', 'A2']])
+    const { rows, issues } = mapRows(t, { lastName: 0, email: 1, code: 2 })
+    expect(rows.map((r) => r.code)).toEqual(['A1', 'A2'])
+    expect(issues.map((i) => [i.line, i.code])).toEqual([[4, 'duplicate_code_in_file']])
+  })
+})
+
+describe('splitFullName with titles', () => {
+  it.each([
+    ['Mrs Andrea Zulu', 'Andrea', 'Zulu'],
+    ['Dr. Hans Meier', 'Hans', 'Meier'],
+    ['Prof. Dr. Jürgen Groß', 'Jürgen', 'Groß'],
+    ['M. Jean Dupont', 'Jean', 'Dupont'],
+    ['M Dupont', 'M', 'Dupont'], // without its dot "M" may be an initial
+    ['Dr', '', 'Dr']
+  ])('%j → first %j, last %j', (input, firstName, lastName) => {
+    expect(splitFullName(input)).toEqual({ firstName, lastName })
   })
 })

@@ -1,80 +1,121 @@
 /**
- * Attendee import: upload (parse + guess the columns) → check (per-row issues
- * before anything is written) → commit (one transaction: all rows or none).
+ * Attendee import: upload (parse + guess the columns) → check (per-row issues,
+ * the file's ticket types and statuses, before anything is written) → commit.
+ * Parsing and checking run on the import worker (import-worker.ts), so the
+ * desk keeps answering; the commit writes in chunks of a few tens of
+ * milliseconds with every queued write (a scanner's check-in) in between, and
+ * is undone as a whole if it fails (import-journal.ts).
  */
-import type { attendeesContract, ColumnMapping, RowIssue } from '../../shared/contract/attendees'
+import type { AttendeeRow, attendeesContract, ColumnMapping, OverCapacity, StatusPlan, TicketTypePlan } from '../../shared/contract/attendees'
 import { ApiError } from '../../shared/errors'
-import { foldText } from '../../shared/text'
-import { chunkedMutation, perDesk, query, sessionOf, type Ctx, type HandlersOf } from '../core/module'
+import { chunkedMutation, perDesk, query, sessionOf, type ChunkedWriteCtx, type Ctx, type HandlersOf } from '../core/module'
 import type { GuardedSql } from '../core/sql'
-import { getEvent, listTicketTypes } from '../events/queries'
-import { ImportFileError, parseImportFile } from '../tabular/parse'
+import { getEvent, getTicketType, listTicketTypes } from '../events/queries'
+import { createTicketType } from '../events/service'
 import { ImportStaging, type Staged } from '../tabular/staging'
-import { guessMapping, lineOf, mapRows, type ImportRow } from './import-mapping'
-import { emailsOfEvent } from './queries'
-import { assertTicketTypeOfEvent, insertAttendee } from './service'
+import { ChunkJournal, undoImport } from './import-journal'
+import { existingOf, suggestCode, ticketTypeKey, type CheckedRow, type ExistingPeople } from './import-plan'
+import type { CheckSummary } from './import-protocol'
+import { ImportThread } from './import-thread'
+import { getAttendee } from './queries'
 import { attendees } from './schema'
+import { assertTicketTypeOfEvent, insertAttendee, registeredIn } from './service'
 
-const ISSUES_SHOWN = 500
-// ~40 ms of writing between breaths: other requests wait at most that long.
-const COMMIT_CHUNK = 1000
-const SAMPLE_ROWS = 10
+// A chunk writes for this long; then queued writes get their turn: a check-in
+// waits at most about this long (plus the commit) behind an import.
+const CHUNK_MS = 25
+// Rows fetched from the worker at a time (the next batch is fetched while this one is written).
+const FETCH_ROWS = 2000
+// How often the worker checkpoints the WAL while the import fills it.
+const CHECKPOINT_MS = 250
+// Colours for the ticket types an import creates.
+const PALETTE = ['#1e88e5', '#8e24aa', '#43a047', '#fb8c00', '#e53935', '#00897b', '#5e35b1', '#6d4c41']
 
-type Mapped = ReturnType<typeof mapRows>
-const stagingOf = perDesk(() => new ImportStaging<Mapped>())
-
-interface CheckedRow extends ImportRow {
-  ticketTypeId: string
+interface DeskImports {
+  staging: ImportStaging
+  thread: ImportThread
 }
 
-interface Checked {
-  rows: CheckedRow[]
-  issues: RowIssue[]
-  existing: Map<string, string> // e-mail → attendee id already in the event
+export const importsOf = perDesk((desk): DeskImports => {
+  const imports: DeskImports = {
+    staging: new ImportStaging((importId) => {
+      imports.thread.request('drop', { importId }).catch(() => undefined)
+    }),
+    thread: new ImportThread(desk.databaseFile, () => imports.staging.clear())
+  }
+  return imports
+})
+
+function staged(ctx: Ctx, importId: string): Staged {
+  return importsOf(ctx.desk).staging.get(importId, sessionOf(ctx).staff.id)
 }
 
-/** Maps the staged rows (once per mapping) and checks them against the event as it is now. */
-function checkRows(read: GuardedSql, staged: Staged<Mapped>, mapping: ColumnMapping, defaultTicketTypeId: string): Checked {
-  const { scopeId: eventId, table: importTable } = staged
-  assertTicketTypeOfEvent(read, defaultTicketTypeId, eventId)
-  for (const [field, column] of Object.entries(mapping)) {
-    if (column >= importTable.headers.length) {
-      throw new ApiError('invalid_input', `Column ${column + 1} for ${field} is not in the file`, {
-        key: 'importColumnMissing',
-        params: { column: column + 1 }
-      })
-    }
-  }
-  const ticketTypes = new Map<string, string>()
-  for (const t of listTicketTypes(read, eventId)) {
-    ticketTypes.set(foldText(t.code), t.id)
-    ticketTypes.set(foldText(t.name), t.id)
-  }
-  const mappingKey = JSON.stringify(mapping)
-  if (staged.mapped?.mappingKey !== mappingKey) staged.mapped = { mappingKey, result: mapRows(importTable, mapping) }
-  const { rows } = staged.mapped.result
-  const issues = [...staged.mapped.result.issues]
-  const checked: CheckedRow[] = []
-  for (const row of rows) {
-    const ticketTypeId = row.ticketType ? ticketTypes.get(foldText(row.ticketType)) : defaultTicketTypeId
-    if (!ticketTypeId) {
-      issues.push({
-        line: row.line,
-        field: 'ticketType',
-        code: 'unknown_ticket_type',
-        message: `Line ${row.line}: the ticket type "${row.ticketType}" does not exist in this event`,
-        params: { value: row.ticketType ?? '' }
-      })
-      continue
-    }
-    checked.push({ ...row, ticketTypeId })
-  }
-  issues.sort((a, b) => a.line - b.line)
-  return { rows: checked, issues, existing: emailsOfEvent(read, eventId) }
+interface PlanRequest {
+  importId: string
+  mapping: ColumnMapping
+  defaultTicketTypeId?: string
+  ticketTypes: TicketTypePlan[]
+  statuses: StatusPlan
 }
 
-function staged(ctx: Ctx, importId: string): Staged<Mapped> {
-  return stagingOf(ctx.desk).get(importId, sessionOf(ctx).staff.id)
+/** Has the worker check the staged rows against the plan and the event as it is now. */
+function checkOnWorker(read: GuardedSql, ctx: Ctx, upload: Staged, input: PlanRequest, duplicates: 'skip' | 'merge'): Promise<CheckSummary> {
+  const eventId = upload.scopeId
+  if (input.defaultTicketTypeId !== undefined) assertTicketTypeOfEvent(read, input.defaultTicketTypeId, eventId)
+  for (const choice of input.ticketTypes) if (choice.action === 'map') assertTicketTypeOfEvent(read, choice.ticketTypeId, eventId)
+  const { importId, mapping, defaultTicketTypeId, ticketTypes, statuses } = input
+  return importsOf(ctx.desk).thread.request('check', {
+    importId,
+    eventId,
+    mapping,
+    plan: { defaultTicketTypeId, ticketTypes, statuses },
+    event: listTicketTypes(read, eventId),
+    duplicates
+  })
+}
+
+/** The ticket types the import would take past their capacity. */
+function overCapacity(read: GuardedSql, adding: [string, number][]): OverCapacity[] {
+  const over: OverCapacity[] = []
+  for (const [ticketTypeId, n] of adding) {
+    const { name, capacity } = getTicketType(read, ticketTypeId)
+    if (capacity === null) continue
+    const registered = registeredIn(read, ticketTypeId)
+    if (registered + n > capacity) over.push({ ticketTypeId, name, capacity, registered, adding: n })
+  }
+  return over
+}
+
+/** Makes the ticket types the plan creates and rows use; file value (folded) → new id. */
+function createPlannedTicketTypes(read: GuardedSql, ctx: ChunkedWriteCtx, eventId: string, plan: TicketTypePlan[], used: string[], journal: ChunkJournal): Map<string, string> {
+  const event = listTicketTypes(read, eventId)
+  const taken = new Set(event.map((t) => t.code.toLowerCase()))
+  const currency = event[0]?.currency ?? 'EUR'
+  const created = new Map<string, string>()
+  for (const choice of plan) {
+    const key = ticketTypeKey(choice.value)
+    if (choice.action !== 'create' || !used.includes(key) || created.has(key)) continue
+    const name = (choice.name ?? choice.value).trim().slice(0, 200) || choice.value
+    const ticketType = createTicketType(read, ctx.write, {
+      eventId,
+      name,
+      code: suggestCode(name, taken),
+      priceCents: 0,
+      currency,
+      capacity: null,
+      color: PALETTE[(event.length + created.size) % PALETTE.length]!
+    })
+    journal.ticketTypeCreated(ticketType.id)
+    created.set(key, ticketType.id)
+  }
+  return created
+}
+
+/** A batch of rows on its way from the worker, and whether it is here already. */
+function prefetch(rows: Promise<CheckedRow[]>): { rows: Promise<CheckedRow[]>; arrived: boolean } {
+  const batch = { rows, arrived: false }
+  rows.then(() => (batch.arrived = true), () => (batch.arrived = true))
+  return batch
 }
 
 type ImportMethods = 'import.upload' | 'import.check' | 'import.progress' | 'import.commit'
@@ -82,39 +123,31 @@ type ImportMethods = 'import.upload' | 'import.check' | 'import.progress' | 'imp
 export const importHandlers: Pick<HandlersOf<typeof attendeesContract>, ImportMethods> = {
   'import.upload': query(async (input, ctx) => {
     getEvent(ctx.read, input.eventId)
-    let table
+    const { staging, thread } = importsOf(ctx.desk)
+    const importId = staging.put(input.eventId, sessionOf(ctx).staff.id)
     try {
-      table = await parseImportFile(input.fileName, Buffer.from(input.base64, 'base64'))
+      const { eventId, fileName, base64, sheet } = input
+      const summary = await thread.request('parse', { importId, fileName, base64, sheet, event: listTicketTypes(ctx.read, eventId) })
+      return { importId, ...summary }
     } catch (err) {
-      if (err instanceof ImportFileError) {
-        throw new ApiError(err.code === 'too_large' ? 'too_large' : 'invalid_input', err.message, {
-          key: `importFile.${err.code}`,
-          issues: [{ path: 'file', message: err.message, key: `importFile.${err.code}` }]
-        })
-      }
+      staging.drop(importId)
       throw err
-    }
-    const importId = stagingOf(ctx.desk).put(input.eventId, sessionOf(ctx).staff.id, table)
-    return {
-      importId,
-      format: table.format,
-      encoding: table.encoding,
-      delimiter: table.delimiter,
-      headers: table.headers,
-      sample: table.rows.slice(0, SAMPLE_ROWS),
-      sampleLines: table.rows.slice(0, SAMPLE_ROWS).map((_, index) => lineOf(table, index)),
-      rowCount: table.rows.length,
-      mapping: guessMapping(table.headers)
     }
   }),
 
-  'import.check': query((input, ctx) => {
-    const { rows, issues, existing } = checkRows(ctx.read, staged(ctx, input.importId), input.mapping, input.defaultTicketTypeId)
+  'import.check': query(async (input, ctx) => {
+    const summary = await checkOnWorker(ctx.read, ctx, staged(ctx, input.importId), input, 'skip')
+    const { ready, issueCount, warningCount, issues, existingDuplicates, skippedByStatus, ticketTypes, statuses } = summary
     return {
-      ready: rows.length,
-      issueCount: issues.length,
-      issues: issues.slice(0, ISSUES_SHOWN),
-      existingDuplicates: rows.filter((r) => r.email && existing.has(r.email)).length
+      ready,
+      issueCount,
+      warningCount,
+      issues,
+      existingDuplicates,
+      skippedByStatus,
+      ticketTypes,
+      statuses,
+      overCapacity: overCapacity(ctx.read, summary.adding)
     }
   }),
 
@@ -124,53 +157,158 @@ export const importHandlers: Pick<HandlersOf<typeof attendeesContract>, ImportMe
     async (input, ctx) => {
       const { read, write } = ctx
       const upload = staged(ctx, input.importId)
-      const { rows, issues, existing } = checkRows(read, upload, input.mapping, input.defaultTicketTypeId)
-      const progress = (upload.progress = { done: 0, total: rows.length })
-      let created = 0
-      let merged = 0
-      let skipped = 0
-      for (const row of rows) {
-        if (++progress.done % COMMIT_CHUNK === 0) await ctx.breathe()
-        const existingId = row.email ? existing.get(row.email) : undefined
-        if (existingId) {
-          if (input.duplicates === 'skip') {
-            skipped++
-            continue
-          }
-          // Merge: what the file says wins, but an empty cell never erases data.
-          write.update(attendees, existingId, {
-            firstName: row.firstName || undefined,
-            lastName: row.lastName || undefined,
-            company: row.company ?? undefined,
-            jobTitle: row.jobTitle ?? undefined,
-            phone: row.phone ?? undefined,
-            ticketTypeId: row.ticketType ? row.ticketTypeId : undefined,
-            preferredLanguage: row.preferredLanguage ?? undefined,
-            notes: row.notes ?? undefined,
-            externalRef: row.code ?? undefined
-          })
-          merged++
-          continue
+      if (upload.progress !== null) throw new ApiError('conflict', 'This file is being imported already', { key: 'importRunning' })
+      upload.progress = { done: 0, total: 0 }
+      try {
+        const eventId = upload.scopeId
+        // The worker checks while other writes go on.
+        const summary = await ctx.unlocked(() => checkOnWorker(read, ctx, upload, input, input.duplicates))
+        if (summary.ready === 0) {
+          throw new ApiError('conflict', 'Nothing in this file is ready to import; fix the problems the check lists', { key: 'importNothingReady' })
         }
-        const id = insertAttendee(read, write, {
-          eventId: upload.scopeId,
-          firstName: row.firstName,
-          lastName: row.lastName,
-          email: row.email,
-          company: row.company,
-          jobTitle: row.jobTitle,
-          phone: row.phone,
-          ticketTypeId: row.ticketTypeId,
-          preferredLanguage: row.preferredLanguage,
-          notes: row.notes,
-          externalRef: row.code,
-          source: 'import'
+        const over = overCapacity(read, summary.adding)
+        if (over.length > 0 && !input.allowOverCapacity) {
+          const { name, capacity, registered, adding } = over[0]!
+          throw new ApiError('conflict', `${name} would go past its capacity (${registered} of ${capacity}, ${adding} more in this file)`, {
+            key: 'importOverCapacity',
+            params: { name, capacity, registered, adding }
+          })
+        }
+        upload.progress.total = summary.ready
+        const { thread } = importsOf(ctx.desk)
+        // The worker checkpoints the WAL beside the import, so no commit here (the import's or a check-in's) does it.
+        ctx.pauseAutoCheckpoint()
+        let checkpointing: Promise<null> | null = null
+        let checkpointed = performance.now()
+        const checkpointSoon = () => {
+          if (checkpointing !== null || performance.now() - checkpointed < CHECKPOINT_MS) return
+          // A checkpoint that fails is only a larger WAL: SQLite checkpoints it later itself.
+          checkpointing = thread
+            .request('checkpoint', null)
+            .catch(() => null)
+            .finally(() => {
+              checkpointing = null
+              checkpointed = performance.now()
+            })
+        }
+        const journal = new ChunkJournal(read, write, input.importId)
+        journal.begin()
+        const newTicketTypes = createPlannedTicketTypes(read, ctx, eventId, input.ticketTypes, summary.creates, journal)
+        const result = { created: 0, merged: 0, skipped: 0, rejected: summary.issueCount, skippedByStatus: summary.skippedByStatus, warnings: summary.warningCount }
+        // Identities written by this import, so a later row of it is matched like one already in the event.
+        const written: ExistingPeople = { byCode: new Map(), byEmail: new Map() }
+        const fetch = (offset: number) => thread.request('rows', { importId: input.importId, planKey: summary.planKey, offset, limit: FETCH_ROWS })
+
+        let next = prefetch(fetch(0))
+        let chunkStarted = performance.now()
+        for (let offset = 0; offset < summary.ready; ) {
+          let batch: CheckedRow[]
+          if (next.arrived) batch = await next.rows
+          else {
+            // Waiting for the worker: commit and let others write meanwhile.
+            journal.end()
+            batch = await ctx.unlocked(() => next.rows)
+            journal.begin()
+            chunkStarted = performance.now()
+          }
+          if (batch.length === 0) break
+          offset += batch.length
+          if (offset < summary.ready) next = prefetch(fetch(offset))
+          for (const row of batch) {
+            if (performance.now() - chunkStarted >= CHUNK_MS) {
+              await ctx.breathe()
+              // Commit only for a waiting write: uncommitted, the whole import writes each index page once.
+              if (ctx.writesWaiting()) {
+                journal.end()
+                await ctx.commitChunk()
+                journal.begin()
+                checkpointSoon()
+              }
+              chunkStarted = performance.now()
+            }
+            upload.progress.done++
+            const ticketTypeId = row.ticketTypeId ?? newTicketTypes.get(row.createTicketType!)!
+            // As the check found them (people registered meanwhile on other desks surface as conflicts).
+            const person = existingOf(written, row) ?? row.existing
+            if (person) {
+              if (input.duplicates === 'skip') result.skipped++
+              else {
+                mergeRow(read, ctx, journal, person.id, row, ticketTypeId)
+                result.merged++
+              }
+              continue
+            }
+            const id = insertAttendee(read, write, {
+              eventId,
+              firstName: row.firstName,
+              lastName: row.lastName,
+              email: row.email,
+              invalidEmail: row.invalidEmail,
+              company: row.company,
+              jobTitle: row.jobTitle,
+              phone: row.phone,
+              ticketTypeId,
+              status: row.status === 'cancelled' ? 'cancelled' : 'registered',
+              preferredLanguage: row.preferredLanguage,
+              notes: row.notes,
+              attention: row.attention,
+              doorNote: row.doorNote,
+              externalRef: row.code,
+              source: 'import'
+            })
+            const self = { id, ticketTypeId, status: row.status }
+            if (row.code !== null) written.byCode.set(row.code, self)
+            if (row.email !== null && !written.byEmail.has(row.email)) written.byEmail.set(row.email, { ...self, hasCode: row.code !== null })
+            result.created++
+          }
+        }
+        journal.end()
+        journal.finish()
+        // Leave the WAL checkpointed, so the next commit here does not have to.
+        await ctx.unlocked(async () => {
+          await checkpointing
+          await thread.request('checkpoint', null).catch(() => null)
         })
-        if (row.email) existing.set(row.email, id)
-        created++
+        importsOf(ctx.desk).staging.drop(input.importId)
+        const createdTicketTypes = [...newTicketTypes.values()].map((id) => {
+          const { name, code } = getTicketType(read, id)
+          return { id, name, code }
+        })
+        return { ...result, createdTicketTypes }
+      } finally {
+        upload.progress = null
       }
-      stagingOf(ctx.desk).drop(input.importId)
-      return { created, merged, skipped, rejected: issues.length }
+    },
+    (input, { read, write }) => {
+      undoImport(read, write, input.importId)
     }
   )
 }
+
+/** Merge: what the file says wins, but an empty cell never erases data. */
+function mergeRow(read: GuardedSql, ctx: ChunkedWriteCtx, journal: ChunkJournal, id: string, row: CheckedRow, ticketTypeId: string): void {
+  const patch = {
+    firstName: row.firstName || undefined,
+    lastName: row.lastName || undefined,
+    email: row.email ?? undefined,
+    // A valid address from the file replaces an unusable one; an unusable one never replaces a valid one.
+    invalidEmail: row.email !== null ? null : (row.invalidEmail ?? undefined),
+    company: row.company ?? undefined,
+    jobTitle: row.jobTitle ?? undefined,
+    phone: row.phone ?? undefined,
+    ticketTypeId: row.ticketType !== null ? ticketTypeId : undefined,
+    status: row.statusValue !== '' ? (row.status === 'cancelled' ? ('cancelled' as const) : ('registered' as const)) : undefined,
+    preferredLanguage: row.preferredLanguage ?? undefined,
+    notes: row.notes ?? undefined,
+    attention: row.attention || undefined,
+    doorNote: row.doorNote ?? undefined,
+    externalRef: row.code ?? undefined
+  }
+  const before: AttendeeRow = getAttendee(read, id)
+  const previous: Partial<Record<keyof typeof patch, unknown>> = {}
+  for (const [key, value] of Object.entries(patch) as [keyof typeof patch, unknown][]) {
+    if (value !== undefined) previous[key] = before[key]
+  }
+  if (ctx.write.update(attendees, id, patch)) journal.merged(id, previous as Partial<AttendeeRow>)
+}
+

@@ -1,16 +1,23 @@
 /** Attendees: the registry of an event's people, their search index, import and export. */
 import { attendeesContract } from '../../shared/contract/attendees'
 import { newId } from '../core/ids'
-import { defineModule, inSteps, mutation, query, sessionOf } from '../core/module'
+import { defineModule, inSteps, mutation, query, sessionOf, type WriteCtx } from '../core/module'
 import { rowChanges } from '../audit/queries'
 import { attendeeConflicts } from './conflicts'
 import { exportAttendees } from './export'
-import { importHandlers } from './import'
+import { importHandlers, importsOf } from './import'
+import { undoImport, unfinishedImports } from './import-journal'
 import { attendeeExists, getAttendee, listAttendees, searchAttendees } from './queries'
 import { attendeeSearchIndex, searchIndexTable } from './search-index'
 import { attendeeSortKeys, sortKeysTable } from './sort-key'
-import { assertTicketTypeOfEvent, register } from './service'
-import { attendeeExports, attendees } from './schema'
+import { assertMayExceedCapacity, assertTicketTypeHasRoom, assertTicketTypeOfEvent, register } from './service'
+import { attendeeExports, attendees, importJournal } from './schema'
+
+/** The caller's role may go past a capacity only when it is an organizer's. */
+function mayExceed(ctx: WriteCtx, allowOverCapacity: boolean | undefined): boolean {
+  assertMayExceedCapacity(sessionOf(ctx).staff.role, allowOverCapacity)
+  return allowOverCapacity === true
+}
 
 export const attendeesModule = defineModule(attendeesContract, {
   name: 'attendees',
@@ -24,7 +31,8 @@ export const attendeesModule = defineModule(attendeesContract, {
       describe: `SELECT trim(a.first_name || ' ' || a.last_name) || ' (' || a.code || ')' AS subject, t.currency
         FROM attendees a LEFT JOIN ticket_types t ON t.id = a.ticket_type_id WHERE a.id = ?`
     },
-    { table: attendeeExports, kind: 'fact', scope: 'fleet' }
+    { table: attendeeExports, kind: 'fact', scope: 'fleet' },
+    { table: importJournal, kind: 'local' }
   ],
   derived: [searchIndexTable, sortKeysTable],
   projections: [
@@ -32,6 +40,14 @@ export const attendeesModule = defineModule(attendeesContract, {
     { follows: 'attendees', create: attendeeSortKeys }
   ],
   conflicts: attendeeConflicts,
+  // An import the desk stopped in the middle of is undone before anyone works with its rows.
+  start: (_options, { read, write }) => {
+    for (const importId of unfinishedImports(read)) {
+      const removed = undoImport(read, write, importId)
+      console.log(`attendees: undid an unfinished import (${removed} attendees removed)`)
+    }
+  },
+  stop: (desk) => importsOf(desk).thread.terminate(),
   handlers: {
     'attendee.search': query((input, { read }) => searchAttendees(read, input.eventId, input.query, input.limit)),
 
@@ -42,14 +58,28 @@ export const attendeesModule = defineModule(attendeesContract, {
 
     'attendee.get': query((input, { read }) => getAttendee(read, input.id)),
 
-    'attendee.update': mutation((input, { read, write }) => {
-      assertTicketTypeOfEvent(read, input.fields.ticketTypeId, getAttendee(read, input.id).eventId)
-      write.update(attendees, input.id, input.fields)
+    'attendee.update': mutation((input, ctx) => {
+      const { read, write } = ctx
+      const before = getAttendee(read, input.id)
+      const allowed = mayExceed(ctx, input.allowOverCapacity)
+      assertTicketTypeOfEvent(read, input.fields.ticketTypeId, before.eventId)
+      // Moving someone into another ticket type takes a place there.
+      if (input.fields.ticketTypeId !== before.ticketTypeId && before.status !== 'cancelled') {
+        assertTicketTypeHasRoom(read, input.fields.ticketTypeId, allowed)
+      }
+      // A valid e-mail replaces the unusable one a file gave; null drops it.
+      const invalidEmail = input.fields.email !== null || input.fields.invalidEmail === null ? null : undefined
+      write.update(attendees, input.id, { ...input.fields, invalidEmail })
       return getAttendee(read, input.id)
     }),
 
-    'attendee.setStatus': mutation((input, { read, write }) => {
-      write.update(attendees, getAttendee(read, input.id).id, { status: input.status })
+    'attendee.setStatus': mutation((input, ctx) => {
+      const { read, write } = ctx
+      const before = getAttendee(read, input.id)
+      const allowed = mayExceed(ctx, input.allowOverCapacity)
+      // Taking back a cancellation takes a place again.
+      if (before.status === 'cancelled' && input.status !== 'cancelled') assertTicketTypeHasRoom(read, before.ticketTypeId, allowed)
+      write.update(attendees, before.id, { status: input.status })
       return getAttendee(read, input.id)
     }),
 
@@ -58,9 +88,11 @@ export const attendeesModule = defineModule(attendeesContract, {
       return rowChanges(read, desk, 'attendees', input.id)
     }),
 
-    'attendee.register': mutation((input, { read, write }) => {
+    'attendee.register': mutation((input, ctx) => {
+      const { read, write } = ctx
       if (input.id && attendeeExists(read, input.id)) return getAttendee(read, input.id)
-      return getAttendee(read, register(read, write, { ...input, source: 'walkup' }))
+      const allowOverCapacity = mayExceed(ctx, input.allowOverCapacity)
+      return getAttendee(read, register(read, write, { ...input, allowOverCapacity, source: 'walkup' }))
     }),
 
     // Built from the read connection (the write queue never waits for a file); handed out only once its fact is recorded.

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { ATTENDEE_RECORD_STATUSES, EXPORT_FORMATS, PAYMENT_METHODS } from '../../shared/contract/attendees'
 import { LANGUAGES } from '../../shared/fields'
 
@@ -14,6 +14,9 @@ export const attendees = sqliteTable(
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     email: text('email'),
+    // What a file gave as the e-mail when it is no address at all ("jose(at)example.org"):
+    // kept for the organizer to fix, never used as an address or an identity.
+    invalidEmail: text('invalid_email'),
     company: text('company'),
     jobTitle: text('job_title'),
     phone: text('phone'),
@@ -25,7 +28,11 @@ export const attendees = sqliteTable(
     amountCents: integer('amount_cents'),
     preferredLanguage: text('preferred_language', { enum: LANGUAGES }),
     notes: text('notes'),
-    // Order/ticket code from the system the attendee was imported from.
+    // For the door: the person needs attention (accessibility, allergy, unpaid order…) and what to know.
+    attention: integer('attention', { mode: 'boolean' }).notNull().default(false),
+    doorNote: text('door_note'),
+    // The ticket barcode/secret (or order code) of the system the attendee was imported from:
+    // a scan of it checks them in like their own code.
     externalRef: text('external_ref'),
     source: text('source', { enum: ['walkup', 'import', 'manual', 'demo'] }).notNull(),
     createdAt: text('created_at').notNull()
@@ -37,7 +44,8 @@ export const attendees = sqliteTable(
     // (code, event_id): with both equalities the planner can't prefer the e-mail index.
     index('attendees_code_idx').on(t.code, t.eventId),
     // Also the event's index (counts); name order lives in attendee_sort_keys.
-    index('attendees_event_email_idx').on(t.eventId, t.email)
+    index('attendees_event_email_idx').on(t.eventId, t.email),
+    index('attendees_external_ref_idx').on(t.externalRef, t.eventId)
   ]
 )
 
@@ -57,3 +65,22 @@ export const attendeeExports = sqliteTable('attendee_exports', {
   /** The list's filter as JSON (query, status, ticket type, checked in). */
   filter: text('filter').notNull()
 })
+
+/**
+ * What each committed chunk of a running import did, so a failed or killed
+ * import can be undone: the attendees it created (a range of the local `seq`:
+ * nothing else inserts attendees inside the chunk's transaction), the rows it
+ * merged (their values before) and the ticket types it created. Local to this
+ * desk; emptied when the import finishes or is undone.
+ */
+export const importJournal = sqliteTable(
+  'import_journal',
+  {
+    importId: text('import_id').notNull(),
+    chunk: integer('chunk').notNull(),
+    firstSeq: integer('first_seq'),
+    lastSeq: integer('last_seq'),
+    undo: text('undo').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.chunk] })]
+)

@@ -9,34 +9,74 @@ import type { Projection } from '../core/changelog'
 import type { DerivedTableSpec } from '../core/module'
 import type { GuardedSql } from '../core/sql'
 
-const INDEXED_COLUMNS = new Set(['first_name', 'last_name', 'email', 'company', 'code'])
+const INDEXED_COLUMNS = new Set(['first_name', 'last_name', 'email', 'invalid_email', 'company', 'code', 'external_ref', 'event_id'])
 
 interface IndexedRow {
   seq: number
+  event_id: string
   first_name: string
   last_name: string
   email: string | null
+  invalid_email: string | null
   company: string | null
   code: string
+  external_ref: string | null
 }
 
-const INSERT = 'INSERT INTO attendees_fts (rowid, name, email, company, code) VALUES (?, ?, ?, ?, ?)'
+const SELECT_INDEXED = 'SELECT seq, event_id, first_name, last_name, email, invalid_email, company, code, external_ref FROM attendees'
+const INSERT = 'INSERT INTO attendees_fts (rowid, name, email, company, code, ev) VALUES (?, ?, ?, ?, ?, ?)'
+
+const tokens = new Map<string, string>()
+
+/**
+ * The one token of an event in the `ev` column: a private-use character (a
+ * token character to FTS5, never a letter or digit of a typed query) and the
+ * id in hex, so no search word can match or prefix it.
+ */
+export function eventToken(eventId: string): string {
+  let token = tokens.get(eventId)
+  if (token === undefined) {
+    token = `\uE000${Buffer.from(eventId, 'utf8').toString('hex')}`
+    tokens.set(eventId, token)
+  }
+  return token
+}
 
 function index(sql: GuardedSql, row: IndexedRow): void {
+  // An e-mail the file got wrong is still what the organizer searches for to fix it.
+  const email = row.email ?? row.invalid_email
   sql.run(
     INSERT,
     row.seq,
     foldText(`${row.first_name} ${row.last_name}`),
-    row.email === null ? null : foldText(row.email),
+    email === null ? null : foldText(email),
     row.company === null ? null : foldText(row.company),
-    row.code
+    // The other system's barcode or order code finds the person too.
+    row.external_ref === null ? row.code : `${row.code} ${foldText(row.external_ref)}`,
+    eventToken(row.event_id)
   )
 }
 
 export function attendeeSearchIndex(sql: GuardedSql): Projection {
-  const read = sql.prepare('SELECT seq, first_name, last_name, email, company, code FROM attendees WHERE id = ?')
+  const read = sql.prepare(`${SELECT_INDEXED} WHERE id = ?`)
   return ({ rowId, op, columns, previous, inserted }) => {
-    if (inserted) return index(sql, { ...(inserted.values as unknown as IndexedRow), seq: inserted.rowid })
+    if (inserted) {
+      // seq is the rowid; a row inserted without some columns has them empty.
+      const v = inserted.values
+      const text = (column: string) => (typeof v[column] === 'string' ? (v[column] as string) : null)
+      index(sql, {
+        seq: inserted.rowid,
+        event_id: text('event_id') ?? '',
+        first_name: text('first_name') ?? '',
+        last_name: text('last_name') ?? '',
+        email: text('email'),
+        invalid_email: text('invalid_email'),
+        company: text('company'),
+        code: text('code') ?? '',
+        external_ref: text('external_ref')
+      })
+      return
+    }
     if (op === 'delete') {
       // The row is gone; its seq came with the values it had.
       if (previous?.seq !== undefined) sql.run('DELETE FROM attendees_fts WHERE rowid = ?', previous.seq)
@@ -54,6 +94,6 @@ export const searchIndexTable: DerivedTableSpec = {
   name: 'attendees_fts',
   rebuild(sql) {
     sql.run("INSERT INTO attendees_fts (attendees_fts) VALUES ('delete-all')")
-    for (const row of sql.all<IndexedRow>('SELECT seq, first_name, last_name, email, company, code FROM attendees')) index(sql, row)
+    for (const row of sql.all<IndexedRow>(SELECT_INDEXED)) index(sql, row)
   }
 }

@@ -1,18 +1,21 @@
 /** Attendee writes other code composes: registering a person, and the checks a registration must pass. */
-import type { AttendeeInput, PaymentMethod } from '../../shared/contract/attendees'
+import type { AttendeeInput, AttendeeStatus, PaymentMethod } from '../../shared/contract/attendees'
 import { ApiError } from '../../shared/errors'
 import { newAttendeeCode, newId } from '../core/ids'
 import type { GuardedSql } from '../core/sql'
 import type { Writer } from '../core/writer'
+import type { Role } from '../../shared/roles'
 import { getTicketType } from '../events/queries'
 import { attendees } from './schema'
 
 export interface NewAttendee extends AttendeeInput {
   id?: string
   eventId: string
+  status?: AttendeeStatus
   paymentMethod?: PaymentMethod | null
   amountCents?: number | null
   externalRef?: string | null
+  invalidEmail?: string | null
   source: (typeof attendees.$inferInsert)['source']
 }
 
@@ -33,12 +36,16 @@ export function assertTicketTypeOfEvent(read: GuardedSql, ticketTypeId: string, 
   }
 }
 
-/** A walk-up may not take a ticket type past its capacity; the organizer can raise it. */
-export function assertTicketTypeHasRoom(read: GuardedSql, ticketTypeId: string): void {
+/**
+ * A registration may not take a ticket type past its capacity unless an
+ * organizer confirms it (`allowOverCapacity`); the conflicts list then shows
+ * the ticket type as over capacity.
+ */
+export function assertTicketTypeHasRoom(read: GuardedSql, ticketTypeId: string, allowOverCapacity = false): void {
+  if (allowOverCapacity) return
   const ticketType = getTicketType(read, ticketTypeId)
   if (ticketType.capacity === null) return
-  // ticket_type_counts: the check-in domain's live counters (derived), read by name like presence.
-  const n = read.get<{ expected: number }>('SELECT expected FROM ticket_type_counts WHERE ticket_type_id = ?', ticketTypeId)?.expected ?? 0
+  const n = registeredIn(read, ticketTypeId)
   if (n >= ticketType.capacity) {
     const params = { name: ticketType.name, count: n, capacity: ticketType.capacity }
     throw new ApiError('conflict', `${ticketType.name} is full (${n} of ${ticketType.capacity})`, {
@@ -46,6 +53,19 @@ export function assertTicketTypeHasRoom(read: GuardedSql, ticketTypeId: string):
       params,
       issues: [{ path: 'ticketTypeId', message: 'Sold out', key: 'ticketTypeFull', params }]
     })
+  }
+}
+
+/** Registrations a ticket type holds now (not cancelled). */
+export function registeredIn(read: GuardedSql, ticketTypeId: string): number {
+  // ticket_type_counts: the check-in domain's live counters (derived), read by name like presence.
+  return read.get<{ expected: number }>('SELECT expected FROM ticket_type_counts WHERE ticket_type_id = ?', ticketTypeId)?.expected ?? 0
+}
+
+/** Going past a capacity is the organizer's call: other roles may not even ask. */
+export function assertMayExceedCapacity(role: Role, allowOverCapacity: boolean | undefined): void {
+  if (allowOverCapacity && role !== 'organizer') {
+    throw new ApiError('forbidden', 'Only an organizer may go past a ticket type\'s capacity', { key: 'overCapacityOrganizerOnly' })
   }
 }
 
@@ -59,15 +79,18 @@ export function insertAttendee(read: GuardedSql, write: Writer, a: NewAttendee):
     firstName: a.firstName,
     lastName: a.lastName,
     email: a.email,
+    invalidEmail: a.invalidEmail ?? null,
     company: a.company,
     jobTitle: a.jobTitle,
     phone: a.phone,
     ticketTypeId: a.ticketTypeId,
-    status: 'registered',
+    status: a.status ?? 'registered',
     paymentMethod: a.paymentMethod ?? null,
     amountCents: a.amountCents ?? null,
     preferredLanguage: a.preferredLanguage,
     notes: a.notes,
+    attention: a.attention ?? false,
+    doorNote: a.doorNote ?? null,
     externalRef: a.externalRef ?? null,
     source: a.source,
     createdAt: new Date().toISOString()
@@ -80,7 +103,7 @@ export function insertAttendee(read: GuardedSql, write: Writer, a: NewAttendee):
  * ticket type must match, the e-mail must be new to the event and the ticket
  * type must have room.
  */
-export function register(read: GuardedSql, write: Writer, a: NewAttendee): string {
+export function register(read: GuardedSql, write: Writer, a: NewAttendee & { allowOverCapacity?: boolean }): string {
   assertTicketTypeOfEvent(read, a.ticketTypeId, a.eventId)
   if (a.email) {
     const existing = read.get<{ firstName: string; lastName: string; code: string }>(
@@ -97,7 +120,7 @@ export function register(read: GuardedSql, write: Writer, a: NewAttendee): strin
       })
     }
   }
-  assertTicketTypeHasRoom(read, a.ticketTypeId)
+  assertTicketTypeHasRoom(read, a.ticketTypeId, a.allowOverCapacity)
   return insertAttendee(read, write, a)
 }
 

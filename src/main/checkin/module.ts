@@ -1,8 +1,8 @@
 /** Check-in: append-only facts, who is in, walk-ups let in at once, live counters. */
 import { checkinConflicts } from './conflicts'
 import { checkinContract } from '../../shared/contract/checkin'
-import { attendeeExists, findByCode, getAttendee } from '../attendees/queries'
-import { register } from '../attendees/service'
+import { attendeeExists, findByCode, findByExternalRef, getAttendee } from '../attendees/queries'
+import { assertMayExceedCapacity, register } from '../attendees/service'
 import { normaliseCode } from '../core/ids'
 import { defineModule, mutation, query, sessionOf, type WriteCtx } from '../core/module'
 import { attendeeAnswer, checkinAnswer } from './door'
@@ -32,7 +32,13 @@ export const checkinModule = defineModule(checkinContract, {
   handlers: {
     'checkin.byCode': mutation((input, ctx) => {
       const code = normaliseCode(input.code)
-      const found = code ? findByCode(ctx.read, input.eventId, code) : []
+      const scanned = input.code.trim()
+      // Our own code first, then the barcode or secret of the system the attendee was imported from.
+      let found = code ? findByCode(ctx.read, input.eventId, code) : []
+      if (found.length === 0 && scanned) {
+        const external = findByExternalRef(ctx.read, input.eventId, scanned)
+        if (external) found = [external]
+      }
       if (found.length === 0) return { outcome: 'unknown_code' as const, code: input.code.slice(0, 64) }
       if (found.length > 1) return checkinAnswer(ctx, { outcome: 'ambiguous_code' as const, code: code!, attendees: found })
       return checkinAnswer(ctx, checkInAttendee(asStaff(ctx), found[0]!, input.method, input.id))
@@ -50,6 +56,7 @@ export const checkinModule = defineModule(checkinContract, {
         const presence = currentPresence(read, attendee.id)
         return { attendee, checkin: presence ? { outcome: 'admitted' as const, attendee, checkin: presence } : checkInAttendee(asStaff(ctx), attendee, 'walkup') }
       }
+      assertMayExceedCapacity(sessionOf(ctx).staff.role, input.allowOverCapacity)
       const id = register(read, write, { ...input, source: 'walkup' })
       const checkin = checkInAttendee(asStaff(ctx), getAttendee(read, id), 'walkup')
       return { attendee: getAttendee(read, id), checkin }

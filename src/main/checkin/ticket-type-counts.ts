@@ -26,9 +26,10 @@ export function ticketTypeCounts(sql: GuardedSql): Projection {
   const presentStmt = sql.prepare('SELECT EXISTS (SELECT 1 FROM attendee_presence WHERE attendee_id = ?) AS present')
   return ({ rowId, op, columns, previous, inserted }) => {
     if (inserted) {
-      // A new local registration: nobody can be in for it yet but through a check-in merged before it.
+      // A new registration: nobody can be in for it yet but through a check-in merged before it.
       const { status, ticket_type_id: ticketTypeId } = inserted.values
-      if (live(status)) add.run(ticketTypeId, 1, (presentStmt.get(rowId) as { present: number }).present)
+      if (!live(status) || typeof ticketTypeId !== 'string') return
+      add.run(ticketTypeId, 1, (presentStmt.get(rowId) as { present: number }).present)
       return
     }
     if (op === 'delete') {

@@ -68,6 +68,7 @@ export class ChangeLog {
   /** What the open transaction adds to it; folded in on commit, dropped on rollback. */
   private readonly pending = new Map<string, string>()
   private readonly statements = new Map<string, Statement>()
+  private readonly inserts = new Map<string, Statement>()
   private readonly insertChange: Statement
   private readonly projections = new Map<string, Projection[]>()
 
@@ -107,7 +108,14 @@ export class ChangeLog {
 
   /** A cached `INSERT INTO table (cols) VALUES (@cols)` taking the row object itself. */
   insertStatement(table: string, columns: string[]): Statement {
-    return this.statement(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+    // Keyed by the column list alone: building the SQL text for every row of an import costs more than the lookup.
+    const key = `${table}:${columns.join(',')}`
+    let stmt = this.inserts.get(key)
+    if (!stmt) {
+      stmt = this.sqlite.prepare<unknown[]>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+      this.inserts.set(key, stmt)
+    }
+    return stmt
   }
 
   /** Appends a change record; false if this exact record (same HLC) is already here. */

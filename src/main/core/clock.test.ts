@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { Timestamp } from '@actual-app/crdt'
 import { DeskClock } from './clock'
 
 afterEach(() => vi.useRealTimers())
@@ -70,5 +71,15 @@ describe('DeskClock', () => {
   it('rejects a malformed peer timestamp', () => {
     const clock = new DeskClock('AAAAAAAAAAAAAAAA')
     expect(() => clock.receive('not-a-timestamp')).toThrow(/not valid/)
+  })
+})
+
+describe('DeskClock.now', () => {
+  it('writes the same strings as the library', () => {
+    const clock = new DeskClock('ABCDEF0123456789')
+    for (let i = 0; i < 2000; i++) {
+      const made = clock.now()
+      expect(Timestamp.parse(made)!.toString()).toBe(made)
+    }
   })
 })

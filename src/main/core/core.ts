@@ -16,6 +16,7 @@ import { newId } from './ids'
 import type { ChunkedWriteCtx, Ctx, Desk, DeskModule, MethodHandler, Session, StepsCtx, WriteCtx } from './module'
 import { GuardedSql } from './sql'
 import { syncedTableInfo, type SyncedTableInfo } from './tables'
+import { WriteLock } from './write-lock'
 import { Writer, type Actor } from './writer'
 
 export interface CoreOptions {
@@ -57,6 +58,8 @@ const KERNEL_TOPICS = ['changes', 'conflicts']
 
 /** Who calls: the context every handler kind shares. */
 type Caller = Pick<Ctx, 'session' | 'method' | 'client'>
+/** How often a chunked write tells screens what it changed so far (each chunk would flood them). */
+const CHUNK_NOTICE_MS = 1000
 
 /**
  * One desk: its database, its clock, its change log, and the methods of the
@@ -66,6 +69,7 @@ export class Core implements Desk {
   /** The writing connection: the kernel's, and tests' and benchmarks' for inspection. */
   readonly sqlite: Sqlite
   readonly schemaVersion: string
+  readonly databaseFile: string
   readonly id: string
   readonly appVersion: string
   readonly clock: DeskClock
@@ -81,12 +85,14 @@ export class Core implements Desk {
   private readonly descriptions = new Map<string, string>()
   private readonly authenticator: (token: string) => Session | null
   private readonly sessionTables = new Set<string>()
+  private readonly modules: readonly AnyModule[]
   private readonly emitter = new EventEmitter()
-  private writeQueue: Promise<unknown> = Promise.resolve()
+  private readonly writeLock = new WriteLock()
 
   constructor(options: CoreOptions) {
     mkdirSync(options.dataDir, { recursive: true })
-    const opened = openDatabase(join(options.dataDir, 'eventdesk.db'), join(options.appRoot, 'drizzle'))
+    this.databaseFile = join(options.dataDir, 'eventdesk.db')
+    const opened = openDatabase(this.databaseFile, join(options.appRoot, 'drizzle'))
     this.sqlite = opened.writer
     this.schemaVersion = opened.schemaVersion
     this.appVersion = options.appVersion ?? '0.0.0'
@@ -94,6 +100,7 @@ export class Core implements Desk {
     const last = (this.sqlite.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }).hlc
     this.clock = new DeskClock(this.id.replace(/-/g, '').slice(-16).toUpperCase(), last)
 
+    this.modules = options.modules
     const synced = new Map<string, SyncedTableInfo>()
     const localTables = new Set<string>()
     const topics = new Set(KERNEL_TOPICS)
@@ -157,8 +164,8 @@ export class Core implements Desk {
     const auth = authenticate
     this.authenticator = auth ? (token) => auth.call(null, this.reader, token) : () => null
 
+    this.rebuildRequested()
     this.runWrite({ staffId: null, action: 'desk.start' }, (write) => {
-      this.rebuildRequested()
       this.changeLog.settlePending(write.touched)
       const caller = { session: null, method: 'desk.start', client: 'local' }
       for (const module of options.modules) module.start?.({ deskName: options.deskName }, this.writeCtx(caller, write))
@@ -302,13 +309,25 @@ export class Core implements Desk {
   }
 
   /**
+   * A migration that recreates a derived table cannot fill it (its rows are
+   * computed here, e.g. folded search text): it leaves `rebuild:<table>` in meta.
+   */
+  private rebuildRequested(): void {
+    const requested = this.sqlite.prepare("SELECT key FROM meta WHERE key LIKE 'rebuild:%'").all() as { key: string }[]
+    if (requested.length === 0) return
+    const names = new Set(requested.map((r) => r.key.slice('rebuild:'.length)))
+    this.sqlite.transaction(() => {
+      for (const d of this.derived) if (names.has(d.name)) d.rebuild()
+      this.sqlite.prepare("DELETE FROM meta WHERE key LIKE 'rebuild:%'").run()
+    })()
+  }
+
+  /**
    * Runs `work` when every write queued before it has finished: writes never
    * interleave, even when one of them yields to the event loop mid-transaction.
    */
   exclusive<T>(work: () => T | Promise<T>): Promise<T> {
-    const run = this.writeQueue.then(work)
-    this.writeQueue = run.catch(() => undefined)
-    return run
+    return this.writeLock.run(work)
   }
 
   onChanged(listener: (event: ChangedEvent) => void): () => void {
@@ -327,6 +346,9 @@ export class Core implements Desk {
   }
 
   close(): void {
+    for (const module of this.modules) {
+      void Promise.resolve(module.stop?.(this)).catch((err: unknown) => console.error(`${module.name}: stop failed`, err))
+    }
     this.readConnection.close()
     this.sqlite.close()
   }
@@ -372,11 +394,51 @@ export class Core implements Desk {
   private async runChunked(actor: Actor, caller: Caller, handler: MethodHandler<unknown, unknown>, input: unknown): Promise<unknown> {
     const touched = newTouched()
     const write = this.writer(actor, touched)
+    let noticed = Date.now()
+    let committed = false
+    const commit = (): void => {
+      this.conflicts.flush()
+      this.sqlite.exec('COMMIT')
+      this.changeLog.committedTransaction()
+      committed = true
+      if (Date.now() - noticed >= CHUNK_NOTICE_MS) {
+        this.notify(touched)
+        touched.tables.clear()
+        touched.eventIds.clear()
+        noticed = Date.now()
+      }
+    }
     const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+    const writesWaiting = () => this.writeLock.contended
+    const commitChunk = async (): Promise<void> => {
+      commit()
+      await this.writeLock.yieldToQueued()
+      this.sqlite.exec('BEGIN IMMEDIATE')
+    }
+    const unlocked = async <T>(work: () => Promise<T>): Promise<T> => {
+      commit()
+      try {
+        return await this.writeLock.releaseWhile(work)
+      } finally {
+        this.sqlite.exec('BEGIN IMMEDIATE')
+      }
+    }
+    let autoCheckpoint: number | null = null
+    const pauseAutoCheckpoint = (): void => {
+      autoCheckpoint ??= this.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number
+      this.sqlite.pragma('wal_autocheckpoint = 0')
+    }
     this.sqlite.exec('BEGIN IMMEDIATE')
     let result: unknown
     try {
-      result = await handler.run(input, { ...this.writeCtx(caller, write), breathe } as ChunkedWriteCtx & StepsCtx)
+      result = await handler.run(input, {
+        ...this.writeCtx(caller, write),
+        breathe,
+        writesWaiting,
+        commitChunk,
+        unlocked,
+        pauseAutoCheckpoint
+      } as ChunkedWriteCtx & StepsCtx)
       this.conflicts.flush()
       this.sqlite.exec('COMMIT')
       this.changeLog.committedTransaction()
@@ -384,7 +446,19 @@ export class Core implements Desk {
       this.conflicts.discard()
       this.changeLog.rolledBack()
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK')
+      this.notify(touched)
+      const rollback = handler.rollback
+      if (rollback && committed) {
+        try {
+          this.runWrite({ ...actor, action: `${caller.method}.rollback` }, (w) => rollback(input, this.writeCtx(caller, w)))
+        } catch (undoErr) {
+          // What the chunks recorded stays; the module undoes it when the desk starts again.
+          console.error(`${caller.method}: could not undo the committed chunks`, undoErr)
+        }
+      }
       throw err
+    } finally {
+      if (autoCheckpoint !== null) this.sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
     }
     this.notify(touched)
     return result
@@ -398,19 +472,6 @@ export class Core implements Desk {
     const kernelTopics = conflictsChanged ? KERNEL_TOPICS : KERNEL_TOPICS.filter((t) => t !== 'conflicts')
     const event: ChangedEvent = { tables: [...touched.tables, ...kernelTopics], eventIds: [...touched.eventIds] }
     this.emitter.emit('changed', event)
-  }
-
-  /**
-   * A migration that adds a derived table over rows already on the desk asks
-   * for its rebuild with a meta row `rebuild:<table>`; it runs once, here.
-   */
-  private rebuildRequested(): void {
-    const requests = this.sqlite.prepare("SELECT key FROM meta WHERE key LIKE 'rebuild:%'").all() as { key: string }[]
-    for (const { key } of requests) {
-      const name = key.slice('rebuild:'.length)
-      for (const d of this.derived) if (d.name === name) d.rebuild()
-      this.sqlite.prepare('DELETE FROM meta WHERE key = ?').run(key)
-    }
   }
 
   private loadDeskId(): string {

@@ -30,6 +30,8 @@ export interface Session {
 /** The narrow view of the desk that domain code gets (never the kernel itself). */
 export interface Desk {
   readonly id: string
+  /** The desk's SQLite file, for a worker thread's own read-only connection. */
+  readonly databaseFile: string
   readonly appVersion: string
   readonly schemaVersion: string
   clockWarning(): ClockWarning | null
@@ -52,8 +54,30 @@ export interface WriteCtx extends Ctx {
 }
 
 export interface ChunkedWriteCtx extends WriteCtx {
-  /** Lets other requests (searches, check-ins' reads) run between chunks; the transaction stays open. */
+  /** Lets the event loop run between two chunks: requests get read, and their writes queued. */
   breathe(): Promise<void>
+  /** Whether writes are queued behind this one (a scanner's check-in): time to commit a chunk. */
+  writesWaiting(): boolean
+  /**
+   * Commits what was written so far, lets every queued write run, then opens
+   * the next chunk's transaction. Only when writes wait: each commit rewrites
+   * every index page the chunk touched.
+   */
+  commitChunk(): Promise<void>
+  /**
+   * Commits what was written so far and lets other writes run while `work`
+   * waits (e.g. for a worker thread); the next chunk starts when it is done
+   * and the writes queued meanwhile have run. Reads after it see their rows.
+   */
+  unlocked<T>(work: () => Promise<T>): Promise<T>
+  /**
+   * Stops SQLite from checkpointing the WAL on this thread until the write
+   * ends: a big write's chunks fill the WAL fast, and each checkpoint syncs
+   * files for tens of milliseconds (seconds on a busy machine) while a
+   * check-in waits. The caller checkpoints on a connection of its own, off
+   * this thread (`PRAGMA wal_checkpoint(PASSIVE)` runs beside writers).
+   */
+  pauseAutoCheckpoint(): void
 }
 
 export interface StepsCtx extends Ctx {
@@ -77,6 +101,8 @@ export interface MethodHandler<I, R> {
   readonly kind: 'query' | 'mutation' | 'chunked' | 'steps'
   // A method (bivariant): each kind's run takes the context its kind provides.
   run(input: I, ctx: ChunkedWriteCtx & StepsCtx): R | Promise<R>
+  /** Chunked writes only: undoes the chunks a failed run committed (if it committed any), in a transaction of its own. */
+  rollback?(input: I, ctx: WriteCtx): void
 }
 
 export type HandlersOf<S extends Slice> = { [M in keyof S]: MethodHandler<In<S[M]>, Out<S[M]>> }
@@ -96,13 +122,20 @@ export function mutation<I, R>(run: (input: I, ctx: WriteCtx) => R): MethodHandl
 }
 
 /**
- * A write too big for one tick (a 50,000-row import): still one transaction —
- * all or nothing, also under kill -9 — but the event loop runs between chunks,
- * so the desk keeps answering and can report progress. Other writes wait their
- * turn; other readers see none of it until it commits.
+ * A write too big for one transaction without stalling the desk (a 50,000-row
+ * import): it runs in chunks (`ctx.breathe()` between them), and when a write
+ * queued meanwhile — a scanner's check-in — it commits what it has
+ * (`ctx.commitChunk()`) and lets that write run instead of waiting for the whole. Readers see
+ * the chunks committed so far. All or nothing is the handler's to keep: when
+ * `run` throws, the open transaction is rolled back and `rollback` undoes the
+ * committed chunks in a transaction of its own; a desk killed half-way must
+ * undo them at start-up from what the chunks recorded.
  */
-export function chunkedMutation<I, R>(run: (input: I, ctx: ChunkedWriteCtx) => Promise<R>): MethodHandler<I, R> {
-  return { kind: 'chunked', run }
+export function chunkedMutation<I, R>(
+  run: (input: I, ctx: ChunkedWriteCtx) => Promise<R>,
+  rollback: (input: I, ctx: WriteCtx) => void
+): MethodHandler<I, R> {
+  return { kind: 'chunked', run, rollback }
 }
 
 /**
@@ -149,6 +182,8 @@ export interface DeskModule<S extends Slice = Slice> {
   conflicts?: readonly ConflictRule[]
   /** Runs once when the desk starts, as a write (e.g. the desk registers its own name). */
   start?: (options: StartOptions, ctx: WriteCtx) => void
+  /** Runs when the desk closes (e.g. ends a worker thread the module started). */
+  stop?: (desk: Desk) => Promise<void> | void
   /** The one module that knows who holds a session token. */
   authenticate?(read: GuardedSql, token: string): Session | null
   /** Tables (synced or local) whose writes may end sessions: the kernel then reports `onSessionsChanged`. */

@@ -1,23 +1,11 @@
 /** Events and their ticket types. */
 import { sameTicketCode } from './conflicts'
 import { eventsContract } from '../../shared/contract/events'
-import { ApiError } from '../../shared/errors'
 import { newId } from '../core/ids'
 import { defineModule, mutation, query } from '../core/module'
-import type { GuardedSql } from '../core/sql'
 import { getEvent, getTicketType, listEvents, listTicketTypes } from './queries'
 import { events, ticketTypes } from './schema'
-
-function assertUniqueCode(read: GuardedSql, eventId: string, code: string, exceptId?: string): void {
-  const clash = listTicketTypes(read, eventId).find((t) => t.code.toLowerCase() === code.toLowerCase())
-  if (clash && clash.id !== exceptId) {
-    throw new ApiError('conflict', `The code ${code} is already used by the ticket type ${clash.name}`, {
-      key: 'ticketCodeTaken',
-      params: { code, name: clash.name },
-      issues: [{ path: 'code', message: 'Already used in this event', key: 'alreadyUsed' }]
-    })
-  }
-}
+import { assertUniqueCode, createTicketType } from './service'
 
 export const eventsModule = defineModule(eventsContract, {
   name: 'events',
@@ -45,14 +33,7 @@ export const eventsModule = defineModule(eventsContract, {
       return listTicketTypes(read, input.eventId)
     }),
 
-    'ticketType.create': mutation(({ id: wanted, ...input }, { read, write }) => {
-      const id = wanted ?? newId()
-      if (read.get('SELECT 1 FROM ticket_types WHERE id = ?', id)) return getTicketType(read, id)
-      getEvent(read, input.eventId)
-      assertUniqueCode(read, input.eventId, input.code)
-      write.insert(ticketTypes, { id, ...input, createdAt: new Date().toISOString() })
-      return getTicketType(read, id)
-    }),
+    'ticketType.create': mutation((input, { read, write }) => createTicketType(read, write, input)),
 
     'ticketType.update': mutation((input, { read, write }) => {
       const { id, ...fields } = input

@@ -203,7 +203,8 @@ describe('parseImportFile: limits and rejected files', () => {
 
   it('rejects legacy .xls by its magic bytes, whatever the name', async () => {
     const err = await expectImportError(parseImportFile('renamed.csv', fixture('legacy.xls')), 'unsupported_format')
-    expect(err.message).toBe('Excel 97-2003 .xls files are not supported; save as .xlsx or CSV')
+    expect(err.message).toBe('Excel 97-2003 .xls files and password-protected workbooks cannot be read; save as .xlsx (without a password) or CSV')
+    expect(err.key).toBe('xls')
   })
 
   it('rejects a PDF uploaded by mistake', async () => {
@@ -305,5 +306,37 @@ describe('parseImportFile: speed', () => {
     expect(t.rows).toHaveLength(50_000)
     expect(t.rows[49_999]?.[3]).toBe('Company 499, Inc.')
     expect(t.lineNumbers?.[49_999]).toBe(50_001)
+  })
+})
+
+describe('parseImportFile: workbooks with several sheets', () => {
+  const combined = () => new Uint8Array(readFileSync(new URL('real/pretix-orders-combined.xlsx', fixturesDir)))
+  const positionsFirst = (headers: string[]) => (headers.includes('Product') ? 2 : headers.length > 0 ? 1 : 0)
+
+  it('reads the sheet the scorer likes best, not the first (pretix: Order positions, not Orders)', async () => {
+    const t = await parseImportFile('orders.xlsx', combined(), { scoreHeaders: positionsFirst })
+    expect(t).toMatchObject({ sheet: 'Order positions', sheets: ['Orders', 'Order positions', 'Order fees'] })
+    expect(t.headers.slice(0, 4)).toEqual(['Event slug', 'Order code', 'Position ID', 'Status'])
+    expect(t.rows).toHaveLength(46)
+  })
+
+  it('reads the sheet asked for, and says so when there is none by that name', async () => {
+    expect((await parseImportFile('orders.xlsx', combined(), { sheet: 'Orders' })).rows).toHaveLength(39)
+    const err = await expectImportError(parseImportFile('orders.xlsx', combined(), { sheet: 'Nope' }), 'unsupported_format')
+    expect([err.key, err.params]).toEqual(['sheetNotFound', { sheet: 'Nope' }])
+  })
+})
+
+describe('parseImportFile: binary files', () => {
+  it('refuses random bytes and programs instead of decoding them as windows-1252', async () => {
+    const random = new Uint8Array(8192).map((_, i) => (i * 7919 + 13) % 251)
+    expect((await expectImportError(parseImportFile('list.csv', random), 'unsupported_format')).key).toBe('binary')
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])
+    expect((await expectImportError(parseImportFile('list.csv', exe), 'unsupported_format')).key).toBe('knownBinary')
+  })
+
+  it('still reads text with a few control characters or terminal escapes', async () => {
+    const t = await parseImportFile('x.csv', utf8('Name,Note\nNul\u0000Byte,\u001b[31mred\u001b[0m\nAnn,ok\n'))
+    expect(t.rows).toHaveLength(2)
   })
 })

@@ -1,9 +1,14 @@
 // Turns an uploaded attendee list (CSV in any common encoding/delimiter, or
 // .xlsx) into a plain table of trimmed strings. No validation happens here:
 // that is import-mapping.ts's job, so a bad cell never rejects the whole file.
+// Every refusal carries a key and params the screens translate; no library's
+// own error text reaches a user.
 import { parse as parseCsv, CsvError } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
+import { XlsxBook, type XlsxSheet } from './xlsx'
+import { ZipError } from './zip'
+
+export { cellToString } from './xlsx'
 
 export interface ParsedTable {
   format: 'csv' | 'xlsx'
@@ -22,14 +27,21 @@ export interface ParsedTable {
    * index + 2.
    */
   lineNumbers?: number[]
+  /** The worksheet read, and every worksheet of the workbook (xlsx only). */
+  sheet?: string
+  sheets?: string[]
 }
 
 export type ImportFileErrorCode = 'empty_file' | 'unsupported_format' | 'too_large' | 'malformed'
 
+/** Why a file cannot be imported: a code for the API status, a key + params for the screens. */
 export class ImportFileError extends Error {
   constructor(
     public readonly code: ImportFileErrorCode,
-    message: string
+    /** Under `importFile.` in the renderer's apiErrors. */
+    public readonly key: string,
+    message: string,
+    public readonly params?: Record<string, string | number>
   ) {
     super(message)
     this.name = 'ImportFileError'
@@ -38,17 +50,25 @@ export class ImportFileError extends Error {
 
 export const DEFAULT_MAX_ROWS = 200_000
 
-export async function parseImportFile(
-  fileName: string,
-  data: Uint8Array,
-  options?: { maxRows?: number }
-): Promise<ParsedTable> {
-  const maxRows = options?.maxRows ?? DEFAULT_MAX_ROWS
-  const kind = detectKind(fileName, data)
-  if (kind === 'xlsx') return parseXlsx(data, maxRows)
+export interface ParseOptions {
+  maxRows?: number
+  /** The worksheet to read; by default the one `scoreHeaders` likes best (the first on a tie). */
+  sheet?: string
+  /** How much a header row looks like an attendee list (higher is better). */
+  scoreHeaders?: (headers: string[]) => number
+}
 
-  const { text, encoding } = decodeText(data)
-  if (text.trim() === '') throw new ImportFileError('empty_file', 'The file is empty.')
+export async function parseImportFile(fileName: string, data: Uint8Array, options: ParseOptions = {}): Promise<ParsedTable> {
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  const kind = detectKind(fileName, bytes)
+  if (kind === 'zip') return parseXlsx(bytes, maxRows, options)
+
+  const { text, encoding } = decodeText(bytes)
+  if (text.trim() === '') throw new ImportFileError('empty_file', 'empty', 'The file is empty.')
+  if (looksBinary(text)) {
+    throw new ImportFileError('unsupported_format', 'binary', 'This is not a CSV or Excel file; upload a CSV or .xlsx file.')
+  }
   const delimiter = sniffDelimiter(text)
   const collected = parseCsvText(text, delimiter, maxRows)
   return { format: 'csv', encoding, delimiter, ...collected }
@@ -65,11 +85,17 @@ const OTHER_BINARY_MAGIC: ReadonlyArray<{ magic: number[]; what: string }> = [
   { magic: [0x25, 0x50, 0x44, 0x46], what: 'PDF' },
   { magic: [0x89, 0x50, 0x4e, 0x47], what: 'PNG' },
   { magic: [0xff, 0xd8, 0xff], what: 'JPEG' },
-  { magic: [0x1f, 0x8b], what: 'gzip' }
+  { magic: [0x47, 0x49, 0x46, 0x38], what: 'GIF' },
+  { magic: [0x1f, 0x8b], what: 'gzip' },
+  { magic: [0x52, 0x61, 0x72, 0x21], what: 'RAR' },
+  { magic: [0x37, 0x7a, 0xbc, 0xaf], what: '7-Zip' },
+  { magic: [0x4d, 0x5a], what: 'Windows program' },
+  { magic: [0x7f, 0x45, 0x4c, 0x46], what: 'Linux program' },
+  { magic: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], what: 'SQLite database' }
 ]
-const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, string>> = {
-  ods: 'OpenDocument spreadsheets (.ods) are not supported; save as .xlsx or CSV',
-  numbers: 'Apple Numbers files are not supported; export as .xlsx or CSV'
+const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, { key: string; message: string }>> = {
+  ods: { key: 'ods', message: 'OpenDocument spreadsheets (.ods) are not supported; save as .xlsx or CSV' },
+  numbers: { key: 'numbers', message: 'Apple Numbers files are not supported; export as .xlsx or CSV' }
 }
 
 function startsWith(data: Uint8Array, magic: readonly number[]): boolean {
@@ -81,22 +107,39 @@ function extensionOf(fileName: string): string {
   return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase()
 }
 
-function detectKind(fileName: string, data: Uint8Array): 'csv' | 'xlsx' {
-  if (data.length === 0) throw new ImportFileError('empty_file', 'The file is empty.')
+function detectKind(fileName: string, data: Uint8Array): 'csv' | 'zip' {
+  if (data.length === 0) throw new ImportFileError('empty_file', 'empty', 'The file is empty.')
   const ext = extensionOf(fileName)
   if (startsWith(data, OLE_MAGIC)) {
-    throw new ImportFileError('unsupported_format', 'Excel 97-2003 .xls files are not supported; save as .xlsx or CSV')
+    throw new ImportFileError(
+      'unsupported_format',
+      'xls',
+      'Excel 97-2003 .xls files and password-protected workbooks cannot be read; save as .xlsx (without a password) or CSV'
+    )
   }
   const unsupported = UNSUPPORTED_EXTENSIONS[ext]
-  if (unsupported !== undefined) throw new ImportFileError('unsupported_format', unsupported)
+  if (unsupported !== undefined) throw new ImportFileError('unsupported_format', unsupported.key, unsupported.message)
   // Magic bytes win over the name: browsers and mail clients rename files.
-  if (startsWith(data, ZIP_MAGIC) || ext === 'xlsx') return 'xlsx'
+  if (startsWith(data, ZIP_MAGIC)) return 'zip'
   for (const { magic, what } of OTHER_BINARY_MAGIC) {
     if (startsWith(data, magic)) {
-      throw new ImportFileError('unsupported_format', `This looks like a ${what} file; upload a CSV or .xlsx file`)
+      throw new ImportFileError('unsupported_format', 'knownBinary', `This looks like a ${what} file; upload a CSV or .xlsx file`, { what })
     }
   }
   return 'csv'
+}
+
+// Text has next to no control characters; random bytes decoded as windows-1252
+// have ~11 % (terminal escapes, which hostile text may carry, are not counted).
+const BINARY_SAMPLE_CHARS = 64 * 1024
+const BINARY_CONTROL_SHARE = 0.03
+const BINARY_CONTROL_MIN = 16
+
+/** Whether decoded "text" is really binary: many control characters (tabs, line breaks and ESC aside). */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, BINARY_SAMPLE_CHARS)
+  const controls = sample.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0
+  return controls >= BINARY_CONTROL_MIN && controls > sample.length * BINARY_CONTROL_SHARE
 }
 
 // ---------------------------------------------------------------------------
@@ -105,7 +148,7 @@ function detectKind(fileName: string, data: Uint8Array): 'csv' | 'xlsx' {
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
 
 export function decodeText(data: Uint8Array): { text: string; encoding: TextEncodingName } {
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: bytes.toString('utf8', 3), encoding: 'utf-8' }
   if (startsWith(bytes, [0xff, 0xfe])) return { text: decodeUtf16le(bytes.subarray(2)), encoding: 'utf-16le' }
   if (startsWith(bytes, [0xfe, 0xff])) return { text: decodeUtf16be(bytes.subarray(2)), encoding: 'utf-16be' }
@@ -271,7 +314,9 @@ class TableCollector {
     if (this.rows.length >= this.maxRows) {
       throw new ImportFileError(
         'too_large',
-        `The file has more than ${this.maxRows.toLocaleString('en-US')} rows; split it into smaller files.`
+        'tooManyRows',
+        `This file has more than ${this.maxRows.toLocaleString('en-US')} rows; split it into smaller files.`,
+        { max: this.maxRows }
       )
     }
     this.rows.push(cells)
@@ -280,7 +325,7 @@ class TableCollector {
   }
 
   finish(): TableBody {
-    if (this.header === null) throw new ImportFileError('empty_file', 'The file has no data.')
+    if (this.header === null) throw new ImportFileError('empty_file', 'noData', 'The file has no data.')
     // The header decides the width, except that trailing columns with neither
     // a header nor any data are dropped (exporters often add a stray trailing
     // delimiter or format empty columns).
@@ -328,7 +373,9 @@ function parseCsvText(text: string, delimiter: string, maxRows: number): TableBo
   } catch (err) {
     if (err instanceof ImportFileError) throw err
     if (err instanceof CsvError) {
-      throw new ImportFileError('malformed', `The CSV file could not be read: ${err.message}`)
+      // csv-parse's own words name its options; the line is what helps the organizer.
+      const line = (err as CsvError & { lines?: number }).lines ?? lineNumber + 1
+      throw new ImportFileError('malformed', 'csvUnreadable', `The CSV file could not be read near line ${line}; check its quotes, or save it again as CSV.`, { line })
     }
     throw err
   }
@@ -342,80 +389,56 @@ function trimCell(value: string): string {
 // ---------------------------------------------------------------------------
 // XLSX
 
-async function parseXlsx(data: Uint8Array, maxRows: number): Promise<ParsedTable> {
-  const workbook = new ExcelJS.Workbook()
+async function parseXlsx(data: Buffer, maxRows: number, options: ParseOptions): Promise<ParsedTable> {
   try {
-    // exceljs's typings declare their own `Buffer` shape; at runtime it takes a
-    // Node Buffer, which shares the upload's memory instead of copying it.
-    const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-    await workbook.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0])
-  } catch (err) {
-    throw new ImportFileError(
-      'malformed',
-      `The Excel file could not be read; save it again as .xlsx or CSV (${err instanceof Error ? err.message : String(err)})`
-    )
-  }
-  const sheet = workbook.worksheets[0]
-  if (sheet === undefined) throw new ImportFileError('empty_file', 'The Excel file has no worksheets.')
-
-  const collector = new TableCollector(maxRows)
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = []
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // A merged range reports the master's value in every cell; keep it once.
-      if (cell.type === ExcelJS.ValueType.Merge) return
-      const text = cellToString(cell.value).trim()
-      if (text === '') return
-      while (cells.length < colNumber - 1) cells.push('')
-      cells[colNumber - 1] = text
-    })
-    collector.add(cells, rowNumber)
-  })
-  return { format: 'xlsx', encoding: 'xlsx', delimiter: null, ...collector.finish() }
-}
-
-/** Plain-text rendering of an exceljs cell value, close to what Excel displays. */
-export function cellToString(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number') return numberToString(value)
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
-  if (value instanceof Date) return dateToString(value)
-  if ('richText' in value) return value.richText.map((part) => part.text).join('')
-  if ('error' in value) return value.error
-  if ('formula' in value || 'sharedFormula' in value) {
-    // The cached result is what the user saw; we never evaluate formulas.
-    const result = value.result
-    return result === undefined ? '' : cellToString(result)
-  }
-  if ('hyperlink' in value) {
-    // `text` may itself be rich text in files written by some tools.
-    const text: unknown = value.text
-    if (typeof text === 'string' && text !== '') return text
-    if (typeof text === 'object' && text !== null && 'richText' in text) {
-      return cellToString(text as ExcelJS.CellRichTextValue)
+    const book = await XlsxBook.open(data)
+    if (!book) {
+      throw new ImportFileError('unsupported_format', 'zipNotXlsx', 'This ZIP archive is not an Excel workbook; upload a CSV or .xlsx file')
     }
-    return value.hyperlink.replace(/^mailto:/i, '')
+    if (book.sheets.length === 0) throw new ImportFileError('empty_file', 'noSheets', 'The Excel file has no worksheets.')
+    const sheet = await chooseSheet(book, options)
+    const collector = new TableCollector(maxRows)
+    for await (const { cells, rowNumber } of book.rows(sheet)) collector.add(cells, rowNumber)
+    return {
+      format: 'xlsx',
+      encoding: 'xlsx',
+      delimiter: null,
+      ...collector.finish(),
+      sheet: sheet.name,
+      sheets: book.sheets.map((s) => s.name)
+    }
+  } catch (err) {
+    if (err instanceof ImportFileError) throw err
+    if (err instanceof ZipError && err.reason === 'too_large') {
+      throw new ImportFileError('too_large', 'xlsxTooLarge', 'This Excel file is too large to read; split it, or save it as CSV.')
+    }
+    // exceljs's and the XML parser's words mean nothing to an organizer.
+    throw new ImportFileError('malformed', 'xlsxUnreadable', 'The Excel file could not be read; save it again as .xlsx or CSV.')
   }
-  return ''
 }
 
-function numberToString(value: number): string {
-  if (!Number.isFinite(value)) return ''
-  if (Number.isInteger(value)) {
-    // Avoid 1e+21 style output for long digit strings such as phone numbers.
-    return Math.abs(value) < 1e21 ? String(value) : value.toLocaleString('en-US', { useGrouping: false })
+/** The sheet asked for; else the visible sheet whose header looks most like an attendee list. */
+async function chooseSheet(book: XlsxBook, options: ParseOptions): Promise<XlsxSheet> {
+  if (options.sheet !== undefined) {
+    const named = book.sheets.find((s) => s.name === options.sheet)
+    if (!named) {
+      throw new ImportFileError('unsupported_format', 'sheetNotFound', `The workbook has no sheet "${options.sheet.slice(0, 100)}".`, {
+        sheet: options.sheet.slice(0, 100)
+      })
+    }
+    return named
   }
-  // Excel keeps 15 significant digits; this drops binary noise like 0.30000000000000004.
-  return String(Number(value.toPrecision(15)))
-}
-
-// exceljs returns dates as UTC instants that carry the wall-clock value.
-function dateToString(value: Date): string {
-  if (Number.isNaN(value.getTime())) return ''
-  const iso = value.toISOString()
-  const date = iso.slice(0, 10)
-  const time = iso.slice(11, 19)
-  if (time === '00:00:00') return date
-  return `${date} ${time.endsWith(':00') ? time.slice(0, 5) : time}`
+  const candidates = book.sheets.filter((s) => !s.hidden)
+  const sheets = candidates.length > 0 ? candidates : book.sheets
+  if (sheets.length === 1 || !options.scoreHeaders) return sheets[0]!
+  let best = sheets[0]!
+  let bestScore = -Infinity
+  for (const sheet of sheets) {
+    const score = options.scoreHeaders(await book.headerOf(sheet))
+    if (score > bestScore) {
+      best = sheet
+      bestScore = score
+    }
+  }
+  return best
 }

@@ -1,7 +1,7 @@
 /** Attendees: search, lists, edits, walk-up registration, export and import. */
 import { z } from 'zod'
 import type { attendees } from '../../main/attendees/schema'
-import { clientId, FIELD_MESSAGES, id, LANGUAGES, LIMITS, optionalEmail, optionalText, text } from '../fields'
+import { clientId, FIELD_MESSAGES, id, LANGUAGES, LIMITS, optionalEmail, optionalLine, optionalLines, personName } from '../fields'
 import { STAFF_ROLES } from '../roles'
 import type { ChangeEntry } from './audit'
 import { method } from './method'
@@ -15,20 +15,29 @@ export type SettableAttendeeStatus = (typeof ATTENDEE_STATUSES)[number]
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
 export const attendeeFields = z.object({
-  firstName: text(),
-  lastName: text(),
+  firstName: personName(),
+  lastName: personName(),
   email: optionalEmail,
-  company: optionalText(),
-  jobTitle: optionalText(),
-  phone: optionalText(40),
+  company: optionalLine(),
+  jobTitle: optionalLine(),
+  phone: optionalLine(40),
   ticketTypeId: id,
   preferredLanguage: z.enum(LANGUAGES).nullish().transform((v) => v ?? null),
-  notes: optionalText(LIMITS.notes)
+  notes: optionalLines(LIMITS.notes),
+  // Left out, they stay as they are (an edit from a form that does not show them keeps them).
+  attention: z.boolean().optional(),
+  doorNote: optionalLines(LIMITS.notes).optional()
 })
 const hasName = (a: { firstName: string; lastName: string }) => a.firstName !== '' || a.lastName !== ''
 const hasNameMessage = { path: ['lastName'], message: FIELD_MESSAGES.firstOrLastName }
 export const attendeeInput = attendeeFields.refine(hasName, hasNameMessage)
 export type AttendeeInput = z.infer<typeof attendeeInput>
+
+/**
+ * Going past a ticket type's capacity: refused with `ticketTypeFull` unless an
+ * organizer confirms it with this flag (other roles may not send it).
+ */
+const allowOverCapacity = z.boolean().optional()
 
 /** A registration made at the desk: the person, their ticket type and how they paid. */
 export const registrationInput = attendeeFields
@@ -36,7 +45,8 @@ export const registrationInput = attendeeFields
     id: clientId,
     eventId: id,
     paymentMethod: z.enum(PAYMENT_METHODS),
-    amountCents: z.number().int().min(0).max(100_000_000)
+    amountCents: z.number().int().min(0).max(100_000_000),
+    allowOverCapacity
   })
   .strict()
   .refine(hasName, hasNameMessage)
@@ -52,7 +62,11 @@ export const attendeeFilter = z
     query: z.string().max(500).optional(),
     status: z.enum(ATTENDEE_RECORD_STATUSES).optional(),
     ticketTypeId: id.optional(),
-    checkedIn: z.boolean().optional()
+    checkedIn: z.boolean().optional(),
+    /** People whose file gave an e-mail that is no address (kept in `invalidEmail` for the organizer to fix). */
+    invalidEmail: z.boolean().optional(),
+    /** People flagged for the door's attention. */
+    attention: z.boolean().optional()
   })
   .strict()
 export type AttendeeFilter = z.infer<typeof attendeeFilter>
@@ -69,8 +83,8 @@ export interface ExportFile {
 // ---- import ----
 
 export const IMPORT_FIELDS = [
-  'firstName', 'lastName', 'fullName', 'email', 'company', 'jobTitle', 'phone', 'ticketType', 'code',
-  'preferredLanguage', 'notes'
+  'firstName', 'lastName', 'fullName', 'email', 'buyerEmail', 'company', 'jobTitle', 'phone', 'ticketType', 'code',
+  'status', 'attention', 'accommodations', 'comment', 'preferredLanguage', 'notes'
 ] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
@@ -78,14 +92,60 @@ export type ImportField = (typeof IMPORT_FIELDS)[number]
 export const columnMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(10_000))
 export type ColumnMapping = z.infer<typeof columnMapping>
 
+export const ROW_ISSUE_CODES = [
+  'missing_name', 'invisible_name', 'invalid_email', 'too_long', 'duplicate_in_file', 'duplicate_code_in_file',
+  'invalid_language', 'unknown_ticket_type', 'no_ticket_type', 'unknown_status', 'cleaned'
+] as const
+
 export interface RowIssue {
   /** The row's line in the file as a spreadsheet numbers it (header = 1); see ImportUploadResult.sampleLines. */
   line: number
   field: ImportField | null
-  code: 'missing_name' | 'invalid_email' | 'too_long' | 'duplicate_in_file' | 'invalid_language' | 'unknown_ticket_type'
+  code: (typeof ROW_ISSUE_CODES)[number]
+  /** An error keeps the row out of the import; a warning imports it as the message says. */
+  severity: 'error' | 'warning'
   /** English, for the API; screens translate `code` with `params`. */
   message: string
   params?: Record<string, string | number>
+}
+
+/**
+ * What a status value of the other system means here. Registered rows are
+ * imported as registered; cancelled ones (Refunded, Cancelled, Not attending,
+ * expired, Declined) as cancelled, so a scan of their old ticket says
+ * "cancelled", or skipped; pending ones (unpaid, Waitlisted, Pending approval)
+ * as registered with the door's attention flag and the status in the door
+ * note, or skipped. Values we do not know are imported as registered, with a warning.
+ */
+export const IMPORT_STATUS_CATEGORIES = ['registered', 'cancelled', 'pending', 'unknown'] as const
+export type ImportStatusCategory = (typeof IMPORT_STATUS_CATEGORIES)[number]
+
+/** A ticket type as the file names it, and what the event has for it. */
+export interface FileTicketType {
+  /** As written in the file (trimmed); '' for rows without one, which get the default ticket type. */
+  value: string
+  rows: number
+  /** The event's ticket type with this name or code, or null when the event lacks it. */
+  matchId: string | null
+  /** What creating it would make (code derived from the name, unique in the event). */
+  suggested: { name: string; code: string }
+}
+
+export interface FileStatus {
+  value: string
+  category: ImportStatusCategory
+  rows: number
+}
+
+/** A ticket type the import would take past its capacity. */
+export interface OverCapacity {
+  ticketTypeId: string
+  name: string
+  capacity: number
+  /** Registrations it holds now (not cancelled). */
+  registered: number
+  /** Registrations the import would add to it. */
+  adding: number
 }
 
 export interface ImportUploadResult {
@@ -93,6 +153,9 @@ export interface ImportUploadResult {
   format: 'csv' | 'xlsx'
   encoding: string
   delimiter: string | null
+  /** The worksheet read (the one that holds the attendees), and every worksheet of the workbook. */
+  sheet: string | null
+  sheets: string[]
   headers: string[]
   sample: string[][]
   /**
@@ -103,13 +166,26 @@ export interface ImportUploadResult {
   sampleLines: number[]
   rowCount: number
   mapping: ColumnMapping
+  /** For the guessed mapping: the ticket types and statuses the file names. */
+  ticketTypes: FileTicketType[]
+  statuses: FileStatus[]
 }
 
 export interface ImportCheckResult {
+  /** Rows that will be imported (errors and rows skipped by status left out). */
   ready: number
+  /** Rows kept out by an error. */
   issueCount: number
+  /** Rows imported with a warning (e.g. an e-mail that is no address, kept for the organizer to fix). */
+  warningCount: number
+  /** Errors and warnings in file order, the first 500. */
   issues: RowIssue[]
   existingDuplicates: number
+  /** Rows the status plan skips. */
+  skippedByStatus: number
+  ticketTypes: FileTicketType[]
+  statuses: FileStatus[]
+  overCapacity: OverCapacity[]
 }
 
 export interface ImportCommitResult {
@@ -117,6 +193,40 @@ export interface ImportCommitResult {
   merged: number
   skipped: number
   rejected: number
+  skippedByStatus: number
+  warnings: number
+  createdTicketTypes: { id: string; name: string; code: string }[]
+}
+
+/** For each ticket type the file names: make it, or take an existing one of the event for it. */
+export const ticketTypePlan = z.discriminatedUnion('action', [
+  z.object({ value: z.string().max(LIMITS.text), action: z.literal('map'), ticketTypeId: id }).strict(),
+  z
+    .object({
+      value: z.string().max(LIMITS.text),
+      action: z.literal('create'),
+      /** Defaults to the value as the file writes it. */
+      name: personName().optional()
+    })
+    .strict()
+])
+export type TicketTypePlan = z.infer<typeof ticketTypePlan>
+
+export const statusPlan = z
+  .object({
+    cancelled: z.enum(['cancel', 'skip']).default('cancel'),
+    pending: z.enum(['register', 'skip']).default('register')
+  })
+  .strict()
+export type StatusPlan = z.infer<typeof statusPlan>
+
+const importPlan = {
+  importId: id,
+  mapping: columnMapping,
+  /** For rows without a ticket type; without one, such rows are refused. */
+  defaultTicketTypeId: id.optional(),
+  ticketTypes: z.array(ticketTypePlan).max(1000).default([]),
+  statuses: statusPlan.prefault({})
 }
 
 const MAX_UPLOAD_BASE64 = 120 * 1024 * 1024 // ~90 MB file
@@ -138,11 +248,25 @@ export const attendeesContract = {
   }),
   'attendee.get': method<AttendeeRow>()({ input: z.object({ id }).strict(), roles: STAFF_ROLES.desk, reads: READS_ATTENDEES }),
   'attendee.update': method<AttendeeRow>()({
-    input: z.object({ id, fields: attendeeInput }).strict(),
+    input: z
+      .object({
+        id,
+        fields: attendeeFields
+          .extend({
+            /**
+             * null drops the unusable e-mail a file gave (saving a valid e-mail drops it too);
+             * any other value leaves it as it is (it is only ever set by an import).
+             */
+            invalidEmail: z.string().max(LIMITS.notes).nullish()
+          })
+          .refine(hasName, hasNameMessage),
+        allowOverCapacity
+      })
+      .strict(),
     roles: STAFF_ROLES.desk
   }),
   'attendee.setStatus': method<AttendeeRow>()({
-    input: z.object({ id, status: z.enum(ATTENDEE_STATUSES) }).strict(),
+    input: z.object({ id, status: z.enum(ATTENDEE_STATUSES), allowOverCapacity }).strict(),
     roles: STAFF_ROLES.desk
   }),
   'attendee.history': method<ChangeEntry[]>()({ input: z.object({ id }).strict(), roles: STAFF_ROLES.desk, reads: ['changes'] }),
@@ -159,7 +283,9 @@ export const attendeesContract = {
       .object({
         eventId: id,
         fileName: z.string().min(1).max(255),
-        base64: z.string().min(1, FIELD_MESSAGES.fileEmpty).max(MAX_UPLOAD_BASE64, FIELD_MESSAGES.fileTooLarge)
+        base64: z.string().min(1, FIELD_MESSAGES.fileEmpty).max(MAX_UPLOAD_BASE64, FIELD_MESSAGES.fileTooLarge),
+        /** A workbook's sheet to read instead of the one picked (it names `sheets` in its answer). */
+        sheet: z.string().max(100).optional()
       })
       .strict(),
     roles: STAFF_ROLES.organizer,
@@ -167,7 +293,7 @@ export const attendeesContract = {
     maxBytes: MAX_UPLOAD_BASE64 + 64 * 1024
   }),
   'import.check': method<ImportCheckResult>()({
-    input: z.object({ importId: id, mapping: columnMapping, defaultTicketTypeId: id }).strict(),
+    input: z.object(importPlan).strict(),
     roles: STAFF_ROLES.organizer
   }),
   'import.progress': method<{ done: number; total: number }>()({
@@ -177,10 +303,10 @@ export const attendeesContract = {
   'import.commit': method<ImportCommitResult>()({
     input: z
       .object({
-        importId: id,
-        mapping: columnMapping,
-        defaultTicketTypeId: id,
-        duplicates: z.enum(['skip', 'merge'])
+        ...importPlan,
+        duplicates: z.enum(['skip', 'merge']),
+        /** Confirms taking ticket types past their capacity (the check lists them in `overCapacity`). */
+        allowOverCapacity
       })
       .strict(),
     roles: STAFF_ROLES.organizer
