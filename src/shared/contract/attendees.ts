@@ -136,7 +136,8 @@ export const attendeesContract = {
   'attendee.history': method<ChangeEntry[]>()({ input: z.object({ id }).strict(), roles: STAFF_ROLES.desk, reads: ['changes'] }),
   'attendee.register': method<AttendeeRow>()({ input: registrationInput, roles: STAFF_ROLES.desk }),
   'attendee.export': method<ExportFile>()({
-    input: attendeeFilter.extend({ format: z.enum(['xlsx', 'csv']) }),
+    /** `language`: of the column headers and statuses (English when left out). */
+    input: attendeeFilter.extend({ format: z.enum(['xlsx', 'csv']), language: z.enum(LANGUAGES).optional() }),
     roles: STAFF_ROLES.desk
   }),
 

@@ -3,9 +3,8 @@ import { memo, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
 import type { TicketTypeRow } from '../../../../shared/contract/events'
+import { StatusBadge, TicketBadge } from '../../shared/badges'
 import { formatTime, fullName } from '../../ui/format'
-import { StatusBadge } from '../desk/StatusBadge'
-import { TicketBadge } from '../desk/TicketBadge'
 
 const ROW_HEIGHT = 44
 const HEADER_HEIGHT = 40
@@ -22,7 +21,7 @@ interface Props {
 
 /** A virtualised attendee table: only the rows on screen exist in the DOM. */
 export function AttendeeTable({ total, rowAt, ensure, ticketTypes, onOpen, resetKey }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['attendees', 'app', 'shared'])
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: total,
@@ -46,15 +45,15 @@ export function AttendeeTable({ total, rowAt, ensure, ticketTypes, onOpen, reset
   }, [resetKey])
 
   return (
-    <div ref={scrollRef} className="ed-table-scroll" data-testid="attendee-table" role="table" aria-rowcount={total + 1} aria-label={t('attendees.title')}>
+    <div ref={scrollRef} className="ed-table-scroll" data-testid="attendee-table" role="table" aria-rowcount={total + 1} aria-label={t('title')}>
       <div className="ed-grid-row ed-grid-head" role="row" style={{ position: 'sticky', top: 0, zIndex: 2 }}>
-        <span role="columnheader">{t('fields.code')}</span>
-        <span role="columnheader">{t('fields.name')}</span>
-        <span role="columnheader">{t('fields.email')}</span>
-        <span role="columnheader">{t('fields.company')}</span>
-        <span role="columnheader">{t('fields.ticketType')}</span>
-        <span role="columnheader">{t('fields.status')}</span>
-        <span role="columnheader">{t('fields.checkedIn')}</span>
+        <span role="columnheader">{t('shared:fields.code')}</span>
+        <span role="columnheader">{t('shared:fields.name')}</span>
+        <span role="columnheader">{t('shared:fields.email')}</span>
+        <span role="columnheader">{t('shared:fields.company')}</span>
+        <span role="columnheader">{t('shared:fields.ticketType')}</span>
+        <span role="columnheader">{t('shared:fields.status')}</span>
+        <span role="columnheader">{t('shared:fields.checkedIn')}</span>
       </div>
       <div className="ed-grid-body" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
