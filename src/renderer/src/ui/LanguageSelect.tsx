@@ -14,7 +14,7 @@ export function LanguageSelect() {
       onChange={(e) => void setLanguage(e.currentTarget.value)}
       data={UI_LANGUAGES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng] }))}
       size="sm"
-      w={122}
+      w={134}
     />
   )
 }

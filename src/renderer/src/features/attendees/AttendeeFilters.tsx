@@ -34,7 +34,8 @@ export function AttendeeFilters({ value, onChange }: { value: FilterValues; onCh
         data-testid="attendees-search"
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
-        w={{ base: '100%', sm: 300 }}
+        style={{ flex: '1 1 320px' }}
+        maw={560}
         maxLength={500}
       />
       <NativeSelect
@@ -43,7 +44,7 @@ export function AttendeeFilters({ value, onChange }: { value: FilterValues; onCh
         value={value.status}
         onChange={(e) => onChange({ ...value, status: e.currentTarget.value as FilterValues['status'] })}
         data={[{ value: '', label: t('all') }, ...ATTENDEE_STATUSES.map((s) => ({ value: s, label: t(`shared:status.${s}`) }))]}
-        w={170}
+        w={160}
       />
       <NativeSelect
         label={t('shared:fields.ticketType')}
@@ -63,7 +64,7 @@ export function AttendeeFilters({ value, onChange }: { value: FilterValues; onCh
           { value: 'yes', label: t('checkedInYes') },
           { value: 'no', label: t('checkedInNo') }
         ]}
-        w={170}
+        w={180}
       />
     </Group>
   )

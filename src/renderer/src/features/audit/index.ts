@@ -5,7 +5,7 @@ import en from './locales/en.json'
 /** Every change on the fleet: who, when, which desk, what. */
 export const audit = defineFeature({
   id: 'audit',
-  nav: { label: 'nav', icon: '⎘' },
+  nav: { label: 'nav', icon: '✎' },
   routes: [{ path: 'audit', needs: ['audit.list', 'ticketType.list'] }],
   eventBound: false,
   screen: () => import('./AuditScreen'),

@@ -208,11 +208,6 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
             style={{ flex: 1 }}
             styles={{ input: { fontSize: 24, height: 64 } }}
           />
-          {!scanOnly && (
-            <Button size="xl" h={64} variant="default" onClick={() => setWalkUpOpen(true)} data-testid="walkup-open">
-              {t('walkUp')}
-            </Button>
-          )}
         </div>
         {scanOnly && <Text c="dimmed">{t('scanOnlyHint')}</Text>}
         {!scanOnly && !query && !outcome && <Text c="dimmed">{t('hint')}</Text>}
@@ -255,9 +250,24 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
           </div>
         )}
       </Stack>
-      <div className="ed-desk-side">
+      {/* Walk-ups beside the search, so the search field keeps its width (and its hint) in every language. */}
+      <Stack gap="md" className="ed-desk-side">
+        {!scanOnly && (
+          <Button
+            size="lg"
+            h="auto"
+            mih={64}
+            fullWidth
+            variant="default"
+            onClick={() => setWalkUpOpen(true)}
+            data-testid="walkup-open"
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'center', paddingBlock: 8 } }}
+          >
+            {t('walkUp')}
+          </Button>
+        )}
         <CountersPanel eventId={eventId} />
-      </div>
+      </Stack>
       {!scanOnly && (
         <WalkUpModal
           eventId={eventId}

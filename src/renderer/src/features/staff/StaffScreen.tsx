@@ -26,9 +26,8 @@ export default function StaffScreen() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('shared:fields.name')}</Table.Th>
-              <Table.Th w={200}>{t('shared:fields.role')}</Table.Th>
-              <Table.Th w={110}>{t('shared:fields.active')}</Table.Th>
-              <Table.Th w={330} />
+              <Table.Th w={250}>{t('shared:fields.role')}</Table.Th>
+              <Table.Th w="38%" />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -87,6 +86,9 @@ function StaffRowView({ staff }: { staff: StaffRow }) {
             </Text>
           )}
         </Text>
+        <Badge color={staff.active ? 'green' : 'gray'} variant={staff.active ? 'filled' : 'outline'} mt={4}>
+          {staff.active ? t('active') : t('inactive')}
+        </Badge>
       </Table.Td>
       <Table.Td>
         <NativeSelect
@@ -100,11 +102,6 @@ function StaffRowView({ staff }: { staff: StaffRow }) {
         />
       </Table.Td>
       <Table.Td>
-        <Badge color={staff.active ? 'green' : 'gray'} variant={staff.active ? 'filled' : 'outline'}>
-          {staff.active ? t('active') : t('inactive')}
-        </Badge>
-      </Table.Td>
-      <Table.Td>
         {resetting ? (
           <form
             onSubmit={(e) => {
@@ -112,7 +109,7 @@ function StaffRowView({ staff }: { staff: StaffRow }) {
               void resetPin()
             }}
           >
-            <Group gap="xs" wrap="nowrap" align="flex-start">
+            <Group gap="xs" wrap="wrap" align="flex-start">
               <PinField
                 size="sm"
                 aria-label={t('newPin')}
@@ -133,7 +130,7 @@ function StaffRowView({ staff }: { staff: StaffRow }) {
             </Group>
           </form>
         ) : (
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             <Button size="sm" variant="default" onClick={() => setResetting(true)} data-testid="staff-reset-pin">
               {t('resetPin')}
             </Button>

@@ -60,7 +60,7 @@ export default function BackOffice({ clockWarning }: ShellProps) {
   else screen = <match.feature.Screen key={eventId} route={match.route.path} params={match.params} eventId={eventId} />
 
   return (
-    <AppShell header={{ height: 64 }} navbar={nav.length > 0 ? { width: 200, breakpoint: 0 } : undefined} padding="md">
+    <AppShell header={{ height: 64 }} navbar={nav.length > 0 ? { width: 220, breakpoint: 0 } : undefined} padding="md">
       <AppShell.Header>
         <Header />
       </AppShell.Header>

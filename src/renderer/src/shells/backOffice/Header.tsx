@@ -33,11 +33,11 @@ export function Header() {
       </Group>
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
         <Stack gap={0} style={{ minWidth: 0 }} visibleFrom="lg" data-testid="header-who">
-          <Text size="sm" fw={700} className="ed-ellipsis" maw={220} data-testid="header-staff">
-            {session.staff.name} · {roleLabel(session.staff.role)}
+          <Text size="sm" fw={700} className="ed-ellipsis" maw={260} data-testid="header-staff" title={session.staff.name}>
+            {session.staff.name}
           </Text>
-          <Text size="xs" c="dimmed" className="ed-ellipsis" maw={220} data-testid="header-desk">
-            {t('header.desk', { name: session.deskName })}
+          <Text size="xs" c="dimmed" className="ed-ellipsis" maw={260} data-testid="header-desk">
+            {roleLabel(session.staff.role)} · {t('header.desk', { name: session.deskName })}
           </Text>
         </Stack>
         <LanguageSelect />

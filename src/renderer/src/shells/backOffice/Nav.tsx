@@ -21,7 +21,7 @@ export function Nav({ features, current }: { features: readonly Feature[]; curre
             e.preventDefault()
             navigate(f.routes[0].path)
           }}
-          styles={{ root: { minHeight: 48, borderRadius: 8 }, label: { fontSize: 16, fontWeight: 600, overflowWrap: 'anywhere' } }}
+          styles={{ root: { minHeight: 48, borderRadius: 8 }, label: { fontSize: 15, fontWeight: 600 } }}
         />
       ))}
     </Stack>
