@@ -49,7 +49,7 @@ test('a walk-up error is shown once, at its field, and no toast repeats it', asy
 
 test('an error toast is one, closes by itself, and goes on success or a language switch', async ({ page, demoStation }) => {
   test.setTimeout(120_000)
-  const someone = await firstAttendee(demoStation, { checkedIn: false })
+  const someone = await firstAttendee(demoStation, { checkedIn: false, status: 'registered' })
   await signIn(page, demoStation.url, 'Demo Desk', '2222')
   const search = page.getByTestId('desk-search')
   const failing = async () => {
@@ -85,7 +85,7 @@ test('an error toast is one, closes by itself, and goes on success or a language
 })
 
 test('links open an attendee or an event, for those who may see them, and stay live', async ({ browser, demoStation }) => {
-  const someone = await firstAttendee(demoStation, { checkedIn: false })
+  const someone = await firstAttendee(demoStation, { checkedIn: false, status: 'registered' })
   const page = await browser.newPage()
   await signIn(page, demoStation.url, 'Demo Organizer', '1234')
   await page.goto(`${demoStation.url}/#/attendees/${someone.id}`)
