@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { APP_ROOT } from './helpers'
 
 function sources(dir: string): string[] {
+  if (!statSync(dir).isDirectory()) return /\.(ts|tsx)$/.test(dir) && !/\.test\.tsx?$/.test(dir) ? [dir] : []
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
     if (statSync(path).isDirectory()) return sources(path)
@@ -59,6 +60,31 @@ function folderOf(file: string): string {
 }
 
 const domains = readdirSync(MAIN).filter((name) => statSync(join(MAIN, name)).isDirectory() && !NOT_DOMAINS.has(name))
+
+const RENDERER = join(APP_ROOT, 'src', 'renderer', 'src')
+
+/** Where in src/renderer/src a relative import lands (`features/desk/DeskScreen`), or null outside it. */
+function rendererTarget(file: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null
+  const path = relative(RENDERER, resolve(dirname(file), spec))
+  return path.startsWith('..') ? null : path.split(sep).join('/')
+}
+
+/** The feature a renderer path belongs to (`features/<name>/…`), or null (`features/index` is the list, no feature). */
+function featureOf(path: string): string | null {
+  const parts = path.split('/')
+  return parts[0] === 'features' && parts.length > 2 ? parts[1]! : null
+}
+
+function rendererViolations(folder: string, forbidden: (target: string, file: string, imp: Import) => boolean): string[] {
+  return violations(join('src', 'renderer', 'src', folder), (imp, file) => {
+    const target = rendererTarget(file, imp.spec)
+    return target !== null && forbidden(target, file, imp)
+  })
+}
+
+/** Named exception: the i18n key typing reads the features' and shells' English files, type-only (nothing reaches a bundle). */
+const TYPE_ONLY_EXCEPTION = join('src', 'renderer', 'src', 'i18n', 'resources.ts')
 
 describe('import boundaries', () => {
   it('src/shared uses neither Node nor the DOM side; from main only the types of drizzle tables (row types are derived from them)', () => {
@@ -126,7 +152,39 @@ describe('import boundaries', () => {
     expect([...new Set(cycles)]).toEqual([])
   })
 
+  it('a renderer feature never imports another feature (shared pieces live in src/renderer/src/shared)', () => {
+    expect(
+      rendererViolations('features', (target, file) => {
+        const own = featureOf(relative(RENDERER, file).split(sep).join('/'))
+        return own !== null && target.startsWith('features/') && featureOf(target) !== own
+      })
+    ).toEqual([])
+  })
+
+  it('the renderer’s shared layer imports no feature and no shell (App only picks a shell)', () => {
+    const layer = readdirSync(RENDERER).filter((name) => name !== 'features' && name !== 'shells')
+    const found = layer.flatMap((name) =>
+      rendererViolations(name, (target, file, imp) => {
+        if (relative(APP_ROOT, file) === TYPE_ONLY_EXCEPTION && imp.typeOnly) return false
+        return target.startsWith('features/') || (target.startsWith('shells/') && target !== 'shells/index')
+      })
+    )
+    expect(found).toEqual([])
+  })
+
+  it('the kiosk and badge-station shells import neither features nor the back office', () => {
+    for (const shell of ['kiosk', 'badgeStation']) {
+      expect(rendererViolations(join('shells', shell), (target) => target.startsWith('features/') || target.startsWith('shells/backOffice/'))).toEqual([])
+    }
+  })
+
   it('catches what it is meant to catch', () => {
+    // A feature importing another one, or the shared layer importing a feature, is seen as such.
+    const deskScreen = join(RENDERER, 'features', 'desk', 'DeskScreen.tsx')
+    expect(rendererTarget(deskScreen, '../attendees/AttendeeTable')).toBe('features/attendees/AttendeeTable')
+    expect(featureOf('features/attendees/AttendeeTable')).toBe('attendees')
+    expect(featureOf('features/index')).toBeNull()
+    expect(rendererTarget(join(RENDERER, 'shared', 'events.ts'), '../features/desk/codes')).toBe('features/desk/codes')
     // The checks above must be able to fail: a kernel file importing a domain is seen as one.
     expect(target(join(MAIN, 'core', 'core.ts'), '../attendees/queries')).toEqual({ folder: 'attendees', file: 'queries.ts' })
     expect(target(join(MAIN, 'checkin', 'module.ts'), '../attendees/module')).toEqual({ folder: 'attendees', file: 'module.ts' })

@@ -1,12 +1,12 @@
 import { Alert, Button, Loader, MantineProvider, Stack, Text, Title } from '@mantine/core'
-import { useEffect } from 'react'
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call } from './api/client'
+import { errorMessage } from './api/client'
+import { useApi } from './api/query'
 import { useSession } from './api/session'
-import { useQuery } from './api/useQuery'
-import { FirstRun } from './features/auth/FirstRun'
-import { SignIn } from './features/auth/SignIn'
-import { Shell } from './shell/Shell'
+import { shellFor } from './shells'
+import { FirstRun } from './signin/FirstRun'
+import { SignIn } from './signin/SignIn'
 import { Centered } from './ui/Centered'
 import { Notifications } from './ui/Notifications'
 import { theme } from './ui/theme'
@@ -22,17 +22,23 @@ export function App() {
   )
 }
 
+function Loading() {
+  const { t } = useTranslation()
+  return (
+    <Centered>
+      <Stack align="center">
+        <Loader />
+        <Text>{t('boot.loading')}</Text>
+      </Stack>
+    </Centered>
+  )
+}
+
 function Root() {
   const { t } = useTranslation()
-  const token = useSession((s) => s.session?.token ?? null)
-  const status = useQuery(() => call('system.status', {}), [token])
-  const { reload } = status
-
+  const session = useSession((s) => s.session)
   // The clock warning can appear while the desk runs.
-  useEffect(() => {
-    const timer = setInterval(reload, STATUS_POLL_MS)
-    return () => clearInterval(timer)
-  }, [reload])
+  const status = useApi('system.status', {}, { refetchInterval: STATUS_POLL_MS })
 
   if (!status.data) {
     if (status.error) {
@@ -41,27 +47,26 @@ function Root() {
           <Stack>
             <Title order={2}>{t('app.name')}</Title>
             <Alert color="red" title={t('boot.unreachable')} data-testid="boot-error">
-              <Text className="ed-break">{status.error}</Text>
+              <Text className="ed-break">{errorMessage(status.error)}</Text>
             </Alert>
-            <Button onClick={reload} size="lg">
+            <Button onClick={() => void status.refetch()} size="lg">
               {t('common.retry')}
             </Button>
           </Stack>
         </Centered>
       )
     }
-    return (
-      <Centered>
-        <Stack align="center">
-          <Loader />
-          <Text>{t('boot.loading')}</Text>
-        </Stack>
-      </Centered>
-    )
+    return <Loading />
   }
-  if (!token) {
+  if (!session) {
     if (status.data.firstRun) return <FirstRun deskName={status.data.deskName} />
     return <SignIn deskName={status.data.deskName} />
   }
-  return <Shell clockWarning={status.data.clockWarning} />
+  // Each role's shell is its own chunk: a kiosk tablet never downloads the back office.
+  const Shell = shellFor(session.staff.role)
+  return (
+    <Suspense fallback={<Loading />}>
+      <Shell clockWarning={status.data.clockWarning} />
+    </Suspense>
+  )
 }

@@ -274,7 +274,12 @@ export const attendeesContract = {
   /** Everyone's personal data in one file: organizers only, and every export is an audited fact. */
   'attendee.export': method<ExportFile>()({
     // delimiter: CSV only; ';' where the user's locale has a decimal comma (Excel expects it there).
-    input: attendeeFilter.extend({ format: z.enum(EXPORT_FORMATS), delimiter: z.enum([',', ';']).optional() }),
+    // language: of the column headers and values (English when left out).
+    input: attendeeFilter.extend({
+      format: z.enum(EXPORT_FORMATS),
+      delimiter: z.enum([',', ';']).optional(),
+      language: z.enum(LANGUAGES).optional()
+    }),
     roles: STAFF_ROLES.organizer
   }),
 

@@ -61,9 +61,9 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
 }
 
 /** A keyed message in the operator's language, or null when this UI has no text for the key. */
-function translated(namespace: 'apiErrors' | 'fieldErrors', key: string | undefined, params?: MessageParams): string | null {
-  const full = key ? `${namespace}.${key}` : null
-  return full && i18n.exists(full) ? i18n.t(full, params) : null
+function translated(group: 'apiErrors' | 'fieldErrors', key: string | undefined, params?: MessageParams): string | null {
+  const full = key ? `shared:${group}.${key}` : null
+  return full && i18n.exists(full) ? i18n.t(full as never, params) : null
 }
 
 function issueMessage(issue: FieldIssue): string {
@@ -73,16 +73,20 @@ function issueMessage(issue: FieldIssue): string {
 /** The label of a field path like `fields.email` or `email`, for "E-mail: …" messages. */
 export function fieldLabel(path: string): string {
   const name = path.split('.').at(-1) ?? path
-  return i18n.exists(`fields.${name}`) ? i18n.t(`fields.${name}`) : name
+  const key = `shared:fields.${name}`
+  return i18n.exists(key) ? i18n.t(key as never) : name
+}
+
+/** "E-mail: Enter a valid e-mail address." */
+export function issueText(path: string, message: string): string {
+  return i18n.t('shared:apiErrors.invalidField', { field: fieldLabel(path), message })
 }
 
 /** What to tell the operator about a failure, translated where the core gave a key. */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
     const first = err.issues?.[0]
-    if (err.key === 'invalidField' && first) {
-      return i18n.t('apiErrors.invalidField', { field: fieldLabel(first.path), message: issueMessage(first) })
-    }
+    if (err.key === 'invalidField' && first) return issueText(first.path, issueMessage(first))
     return translated('apiErrors', err.key, err.params) ?? err.message
   }
   if (err instanceof Error && err.message) return err.message

@@ -2,9 +2,9 @@
  * "Data changed" pushes from the core. Electron: the preload bridge.
  * Browser: one socket.io connection per session token. After a reconnect we
  * tell every listener that anything may have changed (`tables: ['*']`),
- * because pushes sent while we were away are lost.
+ * because pushes sent while we were away are lost. The query cache (query.ts)
+ * is the listener; screens never subscribe themselves.
  */
-import { useEffect, useRef } from 'react'
 import { io, type Socket } from 'socket.io-client'
 import type { ChangedEvent } from '../../../shared/contract'
 import { desktopBridge } from './client'
@@ -61,40 +61,4 @@ export function subscribeChanged(listener: Listener): () => void {
       connect()
     }
   }
-}
-
-/** True if a push touches one of `tables` for `eventId` (pushes without event ids concern everyone). */
-export function isRelevant(event: ChangedEvent, tables: readonly string[], eventId: string | null): boolean {
-  if (event.tables.includes('*')) return true
-  if (!event.tables.some((t) => tables.includes(t))) return false
-  if (!eventId || event.eventIds.length === 0) return true
-  return event.eventIds.includes(eventId)
-}
-
-/** Calls `refresh` (debounced) whenever one of `tables` changes for `eventId`. */
-export function useLiveRefresh(
-  tables: readonly string[],
-  eventId: string | null,
-  refresh: () => void,
-  delayMs = 250
-): void {
-  const refreshRef = useRef(refresh)
-  refreshRef.current = refresh
-  const key = tables.join(',')
-  useEffect(() => {
-    const wanted = key.split(',')
-    let timer: ReturnType<typeof setTimeout> | null = null
-    const unsubscribe = subscribeChanged((event) => {
-      if (!isRelevant(event, wanted, eventId)) return
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(() => {
-        timer = null
-        refreshRef.current()
-      }, delayMs)
-    })
-    return () => {
-      if (timer) clearTimeout(timer)
-      unsubscribe()
-    }
-  }, [key, eventId, delayMs])
 }

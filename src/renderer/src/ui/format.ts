@@ -1,7 +1,9 @@
-import i18n from '../i18n'
+import { LOCALES } from '../../../shared/i18n'
+import { currentLanguage } from '../i18n'
 
-function locale(): string {
-  return i18n.language === 'de' ? 'de-DE' : 'en-GB'
+/** Dates and numbers as the chosen language writes them (a Pole reads 1 234,50 and 23.11.2026). */
+export function locale(): string {
+  return LOCALES[currentLanguage()]
 }
 
 export function formatNumber(n: number): string {

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ATTENDEE_STATUSES, type AttendeeStatus } from '../../../../shared/contract/attendees'
-import { useEvents } from '../events/store'
+import { useTicketTypes } from '../../shared/events'
 
 export interface FilterValues {
   query: string
@@ -16,8 +16,8 @@ export const NO_FILTER: FilterValues = { query: '', status: '', ticketTypeId: ''
 
 /** Search (debounced) and the three selects above the attendee table. */
 export function AttendeeFilters({ value, onChange }: { value: FilterValues; onChange: (v: FilterValues) => void }) {
-  const { t } = useTranslation()
-  const ticketTypes = useEvents((s) => s.ticketTypes)
+  const { t } = useTranslation(['attendees', 'app', 'shared'])
+  const ticketTypes = useTicketTypes()
   const [query, setQuery] = useState(value.query)
   const [debounced] = useDebouncedValue(query, 250)
 
@@ -29,41 +29,42 @@ export function AttendeeFilters({ value, onChange }: { value: FilterValues; onCh
   return (
     <Group gap="sm" wrap="wrap" align="flex-end">
       <TextInput
-        label={t('attendees.search')}
-        placeholder={t('desk.searchPlaceholder')}
+        label={t('search')}
+        placeholder={t('searchPlaceholder')}
         data-testid="attendees-search"
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
-        w={{ base: '100%', sm: 300 }}
+        style={{ flex: '1 1 320px' }}
+        maw={560}
         maxLength={500}
       />
       <NativeSelect
-        label={t('fields.status')}
+        label={t('shared:fields.status')}
         data-testid="attendees-status"
         value={value.status}
         onChange={(e) => onChange({ ...value, status: e.currentTarget.value as FilterValues['status'] })}
-        data={[{ value: '', label: t('attendees.all') }, ...ATTENDEE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
-        w={170}
+        data={[{ value: '', label: t('all') }, ...ATTENDEE_STATUSES.map((s) => ({ value: s, label: t(`shared:status.${s}`) }))]}
+        w={160}
       />
       <NativeSelect
-        label={t('fields.ticketType')}
+        label={t('shared:fields.ticketType')}
         data-testid="attendees-ticket-type"
         value={value.ticketTypeId}
         onChange={(e) => onChange({ ...value, ticketTypeId: e.currentTarget.value })}
-        data={[{ value: '', label: t('attendees.all') }, ...ticketTypes.map((tt) => ({ value: tt.id, label: tt.name }))]}
+        data={[{ value: '', label: t('all') }, ...ticketTypes.map((tt) => ({ value: tt.id, label: tt.name }))]}
         w={200}
       />
       <NativeSelect
-        label={t('fields.checkedIn')}
+        label={t('shared:fields.checkedIn')}
         data-testid="attendees-checked-in"
         value={value.checkedIn}
         onChange={(e) => onChange({ ...value, checkedIn: e.currentTarget.value as FilterValues['checkedIn'] })}
         data={[
-          { value: '', label: t('attendees.all') },
-          { value: 'yes', label: t('attendees.checkedInYes') },
-          { value: 'no', label: t('attendees.checkedInNo') }
+          { value: '', label: t('all') },
+          { value: 'yes', label: t('checkedInYes') },
+          { value: 'no', label: t('checkedInNo') }
         ]}
-        w={170}
+        w={180}
       />
     </Group>
   )

@@ -3,9 +3,8 @@ import { memo, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
 import type { TicketTypeRow } from '../../../../shared/contract/events'
+import { StatusBadge, TicketBadge } from '../../shared/badges'
 import { formatTime, fullName } from '../../ui/format'
-import { StatusBadge } from '../desk/StatusBadge'
-import { TicketBadge } from '../desk/TicketBadge'
 
 const ROW_HEIGHT = 44
 const HEADER_HEIGHT = 40
@@ -22,7 +21,7 @@ interface Props {
 
 /** A virtualised attendee table: only the rows on screen exist in the DOM. */
 export function AttendeeTable({ total, rowAt, ensure, ticketTypes, onOpen, resetKey }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['attendees', 'app', 'shared'])
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: total,
@@ -46,15 +45,29 @@ export function AttendeeTable({ total, rowAt, ensure, ticketTypes, onOpen, reset
   }, [resetKey])
 
   return (
-    <div ref={scrollRef} className="ed-table-scroll" data-testid="attendee-table" role="table" aria-rowcount={total + 1} aria-label={t('attendees.title')}>
+    <div ref={scrollRef} className="ed-table-scroll" data-testid="attendee-table" role="table" aria-rowcount={total + 1} aria-label={t('title')}>
       <div className="ed-grid-row ed-grid-head" role="row" style={{ position: 'sticky', top: 0, zIndex: 2 }}>
-        <span role="columnheader">{t('fields.code')}</span>
-        <span role="columnheader">{t('fields.name')}</span>
-        <span role="columnheader">{t('fields.email')}</span>
-        <span role="columnheader">{t('fields.company')}</span>
-        <span role="columnheader">{t('fields.ticketType')}</span>
-        <span role="columnheader">{t('fields.status')}</span>
-        <span role="columnheader">{t('fields.checkedIn')}</span>
+        <span role="columnheader" data-col="code">
+          {t('shared:fields.code')}
+        </span>
+        <span role="columnheader" data-col="name">
+          {t('shared:fields.name')}
+        </span>
+        <span role="columnheader" className="ed-col-wide">
+          {t('shared:fields.email')}
+        </span>
+        <span role="columnheader" className="ed-col-wide">
+          {t('shared:fields.company')}
+        </span>
+        <span role="columnheader" data-col="ticketType">
+          {t('shared:fields.ticketType')}
+        </span>
+        <span role="columnheader" data-col="status">
+          {t('shared:fields.status')}
+        </span>
+        <span role="columnheader" data-col="checkedIn">
+          {t('shared:fields.checkedIn')}
+        </span>
       </div>
       <div className="ed-grid-body" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
@@ -69,7 +82,7 @@ export function AttendeeTable({ total, rowAt, ensure, ticketTypes, onOpen, reset
               ) : (
                 <div className="ed-grid-row" style={{ height: '100%' }} role="row" aria-rowindex={item.index + 2} data-testid="attendee-row-loading">
                   {Array.from({ length: 7 }, (_, i) => (
-                    <span key={i} className="ed-skeleton" />
+                    <span key={i} className={i === 2 || i === 3 ? 'ed-skeleton ed-col-wide' : 'ed-skeleton'} />
                   ))}
                 </div>
               )}
@@ -83,6 +96,8 @@ export function AttendeeTable({ total, rowAt, ensure, ticketTypes, onOpen, reset
 
 const Row = memo(function Row({ row, index, ticketType, onOpen }: { row: AttendeeRow; index: number; ticketType: TicketTypeRow | undefined; onOpen: (id: string) => void }) {
   const name = fullName(row)
+  // Shown under the name when the table is too narrow for their own columns.
+  const details = [row.email, row.company].filter(Boolean).join(' · ')
   return (
     <div
       className="ed-grid-row"
@@ -103,13 +118,14 @@ const Row = memo(function Row({ row, index, ticketType, onOpen }: { row: Attende
       <span role="cell" className="ed-mono ed-ellipsis" style={{ fontWeight: 700 }}>
         {row.code}
       </span>
-      <span role="cell" className="ed-ellipsis" title={name} style={{ fontWeight: 600 }}>
-        {name}
+      <span role="cell" className="ed-ellipsis" title={[name, details].filter(Boolean).join('\n')}>
+        <span style={{ fontWeight: 600 }}>{name}</span>
+        {details && <span className="ed-name-extra ed-ellipsis">{details}</span>}
       </span>
-      <span role="cell" className="ed-ellipsis" title={row.email ?? undefined}>
+      <span role="cell" className="ed-ellipsis ed-col-wide" title={row.email ?? undefined}>
         {row.email}
       </span>
-      <span role="cell" className="ed-ellipsis" title={row.company ?? undefined}>
+      <span role="cell" className="ed-ellipsis ed-col-wide" title={row.company ?? undefined}>
         {row.company}
       </span>
       <span role="cell" className="ed-ellipsis">

@@ -1,15 +1,18 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeFilter } from '../../../../shared/contract/attendees'
-import { call } from '../../api/client'
-import { useLiveRefresh } from '../../api/live'
+import { call, errorMessage } from '../../api/client'
+import { currentLanguage } from '../../i18n'
+import type { EventScreenProps } from '../../router/feature'
+import { navigate } from '../../router/hash'
+import { buildPath } from '../../router/paths'
+import { AttendeeDrawer } from '../../shared/attendee/AttendeeDrawer'
+import { useTicketTypeMap } from '../../shared/events'
 import { formatNumber } from '../../ui/format'
 import { notifyError, notifySuccess } from '../../ui/notify'
-import { useTicketTypeMap } from '../events/store'
 import { AttendeeFilters, NO_FILTER, type FilterValues } from './AttendeeFilters'
 import { AttendeeTable } from './AttendeeTable'
-import { useDetail } from './detailStore'
 import { downloadExport } from './download'
 import { useAttendeePages } from './useAttendeePages'
 
@@ -23,24 +26,23 @@ function toFilter(eventId: string, v: FilterValues): AttendeeFilter {
   }
 }
 
-export function AttendeesScreen({ eventId }: { eventId: string }) {
-  const { t } = useTranslation()
+export default function AttendeesScreen({ eventId, params }: EventScreenProps) {
+  const { t } = useTranslation(['attendees', 'app', 'shared'])
   const [values, setValues] = useState<FilterValues>(NO_FILTER)
   const filter = useMemo(() => toFilter(eventId, values), [eventId, values])
-  const { total, rowAt, ensure, refresh } = useAttendeePages(filter)
+  const { total, rowAt, ensure, error } = useAttendeePages(filter)
   const ticketTypes = useTicketTypeMap()
-  const openDetail = useDetail((s) => s.open)
+  const openDetail = useCallback((attendeeId: string) => navigate(buildPath('attendees/:attendeeId', { attendeeId })), [])
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null)
-
-  useLiveRefresh(['attendees', 'checkins'], eventId, refresh, 400)
 
   const doExport = useCallback(
     async (format: 'xlsx' | 'csv') => {
       setExporting(format)
       try {
-        const file = await call('attendee.export', { ...filter, format })
+        // Headers and statuses in the operator's language.
+        const file = await call('attendee.export', { ...filter, format, language: currentLanguage() })
         downloadExport(file)
-        notifySuccess(t('attendees.exported', { count: file.rows, n: formatNumber(file.rows), file: file.fileName }))
+        notifySuccess(t('exported', { count: file.rows, n: formatNumber(file.rows), file: file.fileName }))
       } catch (err) {
         notifyError(err)
       } finally {
@@ -54,34 +56,29 @@ export function AttendeesScreen({ eventId }: { eventId: string }) {
     <Stack gap="md" h="100%" style={{ minHeight: 0 }}>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="md" align="baseline">
-          <Title order={2}>{t('attendees.title')}</Title>
+          <Title order={2}>{t('title')}</Title>
           <Text size="lg" fw={600} data-testid="attendees-total" style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {total === null ? t('common.loading') : t('attendees.total', { count: total, n: formatNumber(total) })}
+            {total === null ? t('app:common.loading') : t('total', { count: total, n: formatNumber(total) })}
           </Text>
         </Group>
         <Group gap="sm">
           <Button variant="default" loading={exporting === 'xlsx'} disabled={exporting !== null} onClick={() => void doExport('xlsx')} data-testid="export-xlsx">
-            {t('attendees.exportXlsx')}
+            {t('exportXlsx')}
           </Button>
           <Button variant="default" loading={exporting === 'csv'} disabled={exporting !== null} onClick={() => void doExport('csv')} data-testid="export-csv">
-            {t('attendees.exportCsv')}
+            {t('exportCsv')}
           </Button>
         </Group>
       </Group>
       <AttendeeFilters value={values} onChange={setValues} />
-      <AttendeeTable
-        total={total ?? 0}
-        rowAt={rowAt}
-        ensure={ensure}
-        ticketTypes={ticketTypes}
-        onOpen={openDetail}
-        resetKey={JSON.stringify(filter)}
-      />
+      {error && <Alert color="red">{errorMessage(error)}</Alert>}
+      <AttendeeTable total={total ?? 0} rowAt={rowAt} ensure={ensure} ticketTypes={ticketTypes} onOpen={openDetail} resetKey={JSON.stringify(filter)} />
       {total === 0 && (
         <Text c="dimmed" data-testid="attendees-empty">
-          {t('attendees.empty')}
+          {t('empty')}
         </Text>
       )}
+      <AttendeeDrawer attendeeId={params.attendeeId ?? null} onClose={() => navigate('attendees')} />
     </Stack>
   )
 }

@@ -1,93 +1,76 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AttendeeFilter } from '../../../../shared/contract/attendees'
-import type { AttendeeRow } from '../../../../shared/contract/attendees'
+import { useQueries, type UseQueryResult } from '@tanstack/react-query'
+import { useCallback, useRef, useState } from 'react'
+import type { ResultOf } from '../../../../shared/contract'
+import type { AttendeeFilter, AttendeeRow } from '../../../../shared/contract/attendees'
 import { call } from '../../api/client'
-import { notifyError } from '../../ui/notify'
+import { apiKey } from '../../api/query'
 
 export const PAGE_SIZE = 200
+/** Pages scrolled past are forgotten soon: 100,000 rows should not stay in memory. */
+const PAGE_GC_MS = 30_000
 
-interface Pages {
-  total: number | null
-  pages: Map<number, AttendeeRow[]>
+function pagesIn(start: number, end: number): number[] {
+  const first = Math.floor(Math.max(0, start) / PAGE_SIZE)
+  const last = Math.floor(Math.max(0, end) / PAGE_SIZE)
+  const out: number[] = []
+  for (let p = first; p <= last; p++) out.push(p)
+  return out
 }
 
 /**
- * The attendee list in pages of 200, fetched only when the table scrolls to
- * them, so 100,000 rows cost no more than the few pages on screen. A filter
- * change starts over; a live refresh refetches the pages in view and keeps
- * showing the old rows until the new ones arrive.
+ * The attendee list in pages of 200, each a cached `attendee.list` answer asked
+ * for only when the table scrolls to it, so 100,000 rows cost no more than the
+ * few pages on screen. A change refetches the pages in view (the cache knows
+ * which); the old rows stay up until the new ones arrive.
  */
 export function useAttendeePages(filter: AttendeeFilter) {
-  const [state, setState] = useState<Pages>({ total: null, pages: new Map() })
-  const pagesRef = useRef(state.pages)
-  pagesRef.current = state.pages
-  const inFlight = useRef(new Set<number>())
-  const generation = useRef(0)
-  const range = useRef<{ start: number; end: number }>({ start: 0, end: 0 })
+  const [visible, setVisible] = useState<number[]>([0])
   const filterKey = JSON.stringify(filter)
-  const filterRef = useRef(filter)
-  filterRef.current = filter
+  const lastTotal = useRef<{ key: string; total: number } | null>(null)
 
-  const fetchPage = useCallback(async (page: number, gen: number) => {
-    if (inFlight.current.has(page)) return
-    inFlight.current.add(page)
-    try {
-      const result = await call('attendee.list', { ...filterRef.current, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
-      if (gen !== generation.current) return
-      setState((s) => {
-        const pages = new Map(s.pages)
-        pages.set(page, result.rows)
-        return { total: result.total, pages }
-      })
-    } catch (err) {
-      if (gen === generation.current) notifyError(err)
-    } finally {
-      if (gen === generation.current) inFlight.current.delete(page)
-    }
-  }, [])
-
-  const pagesIn = (start: number, end: number): number[] => {
-    const first = Math.floor(Math.max(0, start) / PAGE_SIZE)
-    const last = Math.floor(Math.max(0, end) / PAGE_SIZE)
-    const out: number[] = []
-    for (let p = first; p <= last; p++) out.push(p)
-    return out
+  // A new filter starts from the top.
+  const [shownFor, setShownFor] = useState(filterKey)
+  if (shownFor !== filterKey) {
+    setShownFor(filterKey)
+    setVisible([0])
   }
 
-  // A new filter: start from the top.
-  useEffect(() => {
-    generation.current++
-    inFlight.current = new Set()
-    range.current = { start: 0, end: 0 }
-    setState({ total: null, pages: new Map() })
-    void fetchPage(0, generation.current)
-  }, [filterKey, fetchPage])
-
-  /** The rows start..end are on screen: fetch the pages they are in. */
-  const ensure = useCallback(
-    (start: number, end: number) => {
-      range.current = { start, end }
-      for (const page of pagesIn(start, end)) {
-        if (!pagesRef.current.has(page)) void fetchPage(page, generation.current)
-      }
+  const combine = useCallback(
+    (results: UseQueryResult<ResultOf<'attendee.list'>>[]) => {
+      const pages = new Map<number, AttendeeRow[]>()
+      let total: number | null = null
+      let error: Error | null = null
+      results.forEach((r, i) => {
+        if (r.data) {
+          pages.set(visible[i]!, r.data.rows)
+          total ??= r.data.total
+        }
+        error ??= r.error
+      })
+      return { pages, total, error }
     },
-    [fetchPage]
+    [visible]
   )
 
-  /** Something changed elsewhere: refetch what is on screen, forget the rest. */
-  const refresh = useCallback(() => {
-    generation.current++
-    inFlight.current = new Set()
-    const visible = new Set(pagesIn(range.current.start, range.current.end))
-    visible.add(0)
-    setState((s) => ({ total: s.total, pages: new Map([...s.pages].filter(([p]) => visible.has(p))) }))
-    for (const page of visible) void fetchPage(page, generation.current)
-  }, [fetchPage])
+  const { pages, total: answeredTotal, error } = useQueries({
+    queries: visible.map((page) => {
+      const input = { ...filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE }
+      return { queryKey: apiKey('attendee.list', input), queryFn: () => call('attendee.list', input), gcTime: PAGE_GC_MS }
+    }),
+    combine
+  })
 
-  const rowAt = useCallback(
-    (index: number): AttendeeRow | undefined => state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
-    [state.pages]
-  )
+  // Scrolled to pages not loaded yet, the table keeps its length.
+  if (answeredTotal !== null) lastTotal.current = { key: filterKey, total: answeredTotal }
+  const total = lastTotal.current?.key === filterKey ? lastTotal.current.total : null
 
-  return { total: state.total, rowAt, ensure, refresh }
+  /** The rows start..end are on screen: ask for the pages they are in. */
+  const ensure = useCallback((start: number, end: number) => {
+    const wanted = pagesIn(start, end)
+    setVisible((current) => (current.join() === wanted.join() ? current : wanted))
+  }, [])
+
+  const rowAt = useCallback((index: number): AttendeeRow | undefined => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [pages])
+
+  return { total, rowAt, ensure, error }
 }

@@ -1,66 +1,40 @@
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { ChangeEntry } from '../../../../shared/contract/audit'
+import type { ApiError } from '../../../../shared/errors'
 import { call, errorMessage } from '../../api/client'
-import { actionLabel, columnLabel, describeValue, subjectOf, visibleColumns } from '../../ui/changes'
-import { useTicketTypeMap } from '../events/store'
+import { apiKey } from '../../api/query'
+import { useTicketTypeMap } from '../../shared/events'
+import { actionLabel, columnLabel, describeValue, subjectOf, tableLabel, visibleColumns } from '../../shared/labels'
 import { formatDateTime } from '../../ui/format'
 import { Screen } from '../../ui/Screen'
 
 const PAGE = 100
 
-/** Organizers: every change on this desk (and those synced from others), newest first. */
-export function AuditScreen() {
-  const { t } = useTranslation()
-  const [entries, setEntries] = useState<ChangeEntry[]>([])
-  const [done, setDone] = useState(false)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const loadingRef = useRef(false)
-
-  const load = useCallback(async (before?: string) => {
-    if (loadingRef.current) return
-    loadingRef.current = true
-    setLoading(true)
-    setError(null)
-    try {
-      const page = await call('audit.list', { limit: PAGE, ...(before ? { before } : {}) })
-      setEntries((prev) => (before ? [...prev, ...page] : page))
-      setDone(page.length < PAGE)
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      loadingRef.current = false
-      setLoading(false)
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  const last = entries[entries.length - 1]
+/** Organizers: every change on this desk (and those synced from others), newest first, live. */
+export default function AuditScreen() {
+  const { t } = useTranslation(['audit', 'app', 'shared'])
+  const list = useInfiniteQuery<ChangeEntry[], ApiError>({
+    queryKey: apiKey('audit.list', { limit: PAGE }),
+    queryFn: ({ pageParam }) => call('audit.list', { limit: PAGE, ...(typeof pageParam === 'string' ? { before: pageParam } : {}) }),
+    initialPageParam: null,
+    getNextPageParam: (last) => (last.length < PAGE ? undefined : last[last.length - 1]?.hlc)
+  })
+  const entries = list.data?.pages.flat() ?? []
 
   return (
-    <Screen
-      title={t('audit.title')}
-      actions={
-        <Button variant="default" onClick={() => void load()} data-testid="audit-refresh">
-          {t('audit.refresh')}
-        </Button>
-      }
-    >
+    <Screen title={t('title')}>
       <Stack gap="xs" data-testid="audit-list" maw={1100}>
         {entries.map((entry) => (
           <AuditEntry key={entry.hlc} entry={entry} />
         ))}
-        {entries.length === 0 && !loading && !error && <Text c="dimmed">{t('audit.empty')}</Text>}
-        {error && <Alert color="red">{error}</Alert>}
-        {!done && last && (
+        {list.data && entries.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
+        {list.error && <Alert color="red">{errorMessage(list.error)}</Alert>}
+        {list.hasNextPage && (
           <Group justify="center" py="sm">
-            <Button variant="default" loading={loading} onClick={() => void load(last.hlc)} data-testid="audit-more">
-              {t('audit.more')}
+            <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} data-testid="audit-more">
+              {t('more')}
             </Button>
           </Group>
         )}
@@ -70,15 +44,15 @@ export function AuditScreen() {
 }
 
 function AuditEntry({ entry }: { entry: ChangeEntry }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['audit', 'app', 'shared'])
+  const ticketTypes = useTicketTypeMap()
   const columns = visibleColumns(entry.data)
   const subject = subjectOf(entry.data)
   // New rows: who or what was created. Changes: which fields, and their new values.
-  const ticketTypes = useTicketTypeMap()
   const name = (id: string) => ticketTypes.get(id)?.name
   const values = columns
     .filter((c) => entry.op === 'update' || c === 'method' || c === 'role')
-    .map((c) => `${columnLabel(t, c)}: ${describeValue(t, c, entry.data[c], name)}`)
+    .map((c) => `${columnLabel(entry.table, c)}: ${describeValue(entry.table, c, entry.data[c], name)}`)
     .join(' · ')
   const summary = entry.op === 'insert' ? [subject, values].filter(Boolean).join(' · ') : values
   return (
@@ -87,15 +61,15 @@ function AuditEntry({ entry }: { entry: ChangeEntry }) {
         <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <Text fw={700} className="ed-ellipsis">
-              {actionLabel(t, entry.action)}
+              {actionLabel(entry.action)}
             </Text>
             <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {t('audit.onTable', { table: t(`tables.${entry.table}`, { defaultValue: entry.table }), op: t(`audit.op.${entry.op}`) })}
+              {t('onTable', { table: tableLabel(entry.table), op: t(`op.${entry.op}`) })}
             </Text>
           </Group>
           {summary && (
             <Text size="sm" className="ed-ellipsis" title={summary}>
-              {entry.op === 'insert' ? summary : t('audit.fields', { fields: summary })}
+              {entry.op === 'insert' ? summary : t('fields', { fields: summary })}
             </Text>
           )}
         </Stack>
@@ -104,7 +78,7 @@ function AuditEntry({ entry }: { entry: ChangeEntry }) {
             {formatDateTime(entry.at)}
           </Text>
           <Text size="sm" c="dimmed" className="ed-ellipsis" maw="100%">
-            {t('history.who', { staff: entry.staffName ?? t('audit.system'), desk: entry.deskName ?? t('common.unknownDesk') })}
+            {t('app:history.who', { staff: entry.staffName ?? t('system'), desk: entry.deskName ?? t('app:common.unknownDesk') })}
           </Text>
         </Stack>
       </Group>

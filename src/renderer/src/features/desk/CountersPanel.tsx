@@ -1,16 +1,16 @@
 import { Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useCounters } from '../../shared/checkin/counters'
 import { formatNumber } from '../../ui/format'
-import { useCounters } from './counters'
 
 function percent(part: number, whole: number): number {
   return whole > 0 ? Math.min(100, (part / whole) * 100) : 0
 }
 
 /** Checked in vs expected, in total and per ticket type, live. */
-export function CountersPanel() {
-  const { t } = useTranslation()
-  const counters = useCounters((s) => s.counters)
+export function CountersPanel({ eventId }: { eventId: string }) {
+  const { t } = useTranslation(['desk', 'app', 'shared'])
+  const counters = useCounters(eventId).data
   return (
     <Paper withBorder p="md" data-testid="counters">
       <Stack gap="sm">
@@ -45,7 +45,7 @@ export function CountersPanel() {
             {counters.byTicketType.length === 0 && <Text c="dimmed">{t('counters.noTicketTypes')}</Text>}
           </>
         ) : (
-          <Text c="dimmed">{t('common.loading')}</Text>
+          <Text c="dimmed">{t('app:common.loading')}</Text>
         )}
       </Stack>
     </Paper>

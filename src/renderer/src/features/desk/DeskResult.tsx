@@ -3,9 +3,8 @@ import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
 import type { TicketTypeRow } from '../../../../shared/contract/events'
+import { StatusBadge, TicketBadge } from '../../shared/badges'
 import { formatTime, fullName } from '../../ui/format'
-import { StatusBadge } from './StatusBadge'
-import { TicketBadge } from './TicketBadge'
 
 interface Props {
   attendee: AttendeeRow
@@ -19,7 +18,7 @@ interface Props {
 
 /** One search hit: who, which ticket, whether they are in, and a big check-in button. */
 export const DeskResult = memo(function DeskResult({ attendee, ticketType, highlighted, busy, onHighlight, onCheckIn, onOpen }: Props) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['desk', 'app', 'shared'])
   const details = [attendee.company, attendee.email].filter(Boolean).join(' · ')
   return (
     <div
@@ -68,7 +67,7 @@ export const DeskResult = memo(function DeskResult({ attendee, ticketType, highl
                 styles={{ root: { color: 'var(--mantine-color-green-9)', border: '1px solid var(--mantine-color-green-4)' } }}
                 data-testid="desk-result-checked-in"
               >
-                {t('desk.checkedInAt', { time: formatTime(attendee.checkedInAt) })}
+                {t('checkedInAt', { time: formatTime(attendee.checkedInAt) })}
               </Badge>
             )}
             {details && (
@@ -91,7 +90,7 @@ export const DeskResult = memo(function DeskResult({ attendee, ticketType, highl
             onCheckIn()
           }}
         >
-          {t('desk.checkIn')}
+          {t('checkIn')}
         </Button>
       </Group>
     </div>

@@ -1,35 +1,38 @@
-import { Button, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core'
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
 import type { CheckinResult, DoorCheckinResult } from '../../../../shared/contract/checkin'
-import { STAFF_ROLES } from '../../../../shared/roles'
-import { call } from '../../api/client'
-import { useLiveRefresh } from '../../api/live'
+import { call, errorMessage } from '../../api/client'
 import { useSession } from '../../api/session'
-import { notifyError, useNotes } from '../../ui/notify'
-import { useDetail } from '../attendees/detailStore'
-import { useTicketTypeMap } from '../events/store'
-import { CheckinOutcome, type Outcome } from './CheckinOutcome'
+import { rolesFor, type EventScreenProps } from '../../router/feature'
+import { navigate } from '../../router/hash'
+import { buildPath } from '../../router/paths'
+import { AttendeeDrawer } from '../../shared/attendee/AttendeeDrawer'
+import { CheckinOutcome, type Outcome } from '../../shared/checkin/CheckinOutcome'
+import { useTicketTypeMap } from '../../shared/events'
+import { dismissNote, notifyError, notifyInfo } from '../../ui/notify'
 import { looksLikeCode, WedgeDetector } from './codes'
-import { refreshCounters } from './counters'
 import { CountersPanel } from './CountersPanel'
 import { DeskResult } from './DeskResult'
 import { useDeskSearch } from './useDeskSearch'
 import { WalkUpModal } from './WalkUpModal'
+
+/** Searching people and registering walk-ups; roles without these get scan-only mode. */
+const SEARCH = ['attendee.search', 'checkin.byAttendee', 'checkin.walkUp'] as const
 
 /**
  * The hot screen: one field for names, e-mails, companies and codes; Enter
  * checks in; a big coloured outcome; the field is ready for the next person.
  * Scanners get scan-only mode: the code field and the outcome, no attendee list.
  */
-export function DeskScreen({ eventId }: { eventId: string }) {
-  const { t } = useTranslation()
-  const role = useSession((s) => s.session?.staff.role)
-  const scanOnly = !(STAFF_ROLES.desk as readonly (string | undefined)[]).includes(role)
-  const { text, setText, textRef, results, run, refresh } = useDeskSearch(eventId, !scanOnly)
+export default function DeskScreen({ eventId, params }: EventScreenProps) {
+  const { t } = useTranslation(['desk', 'app', 'shared'])
+  const role = useSession((s) => s.session?.staff.role ?? 'kiosk')
+  const scanOnly = !rolesFor(SEARCH).includes(role)
+  const { text, setText, textRef, results, error, run } = useDeskSearch(eventId, !scanOnly)
   const ticketTypes = useTicketTypeMap()
-  const openDetail = useDetail((s) => s.open)
+  const openDetail = useCallback((attendeeId: string) => navigate(buildPath('desk/:attendeeId', { attendeeId })), [])
   const inputRef = useRef<HTMLInputElement>(null)
   const wedge = useRef(new WedgeDetector())
   const navigated = useRef(false)
@@ -41,18 +44,18 @@ export function DeskScreen({ eventId }: { eventId: string }) {
 
   const focusInput = useCallback(() => requestAnimationFrame(() => inputRef.current?.focus()), [])
 
+  const resultQuery = results?.query ?? ''
+  const rows = results?.rows
   // A new query starts at the top; a live refresh of the same query keeps the highlight.
   useEffect(() => {
     setHighlight(0)
     navigated.current = false
-  }, [results.query])
+  }, [resultQuery])
 
   useEffect(() => {
-    const row = results.rows[highlight]
+    const row = rows?.[highlight]
     if (row) document.getElementById(`desk-result-${row.id}`)?.scrollIntoView({ block: 'nearest' })
-  }, [highlight, results.rows])
-
-  useLiveRefresh(['attendees', 'checkins', 'ticket_types'], eventId, refresh)
+  }, [highlight, rows])
 
   // Keystrokes (e.g. a scanner) while nothing has focus go to the search field.
   useEffect(() => {
@@ -78,8 +81,8 @@ export function DeskScreen({ eventId }: { eventId: string }) {
   }
 
   const show = (result: CheckinResult | DoorCheckinResult) => {
+    dismissNote()
     setOutcome({ kind: 'result', result })
-    refreshCounters(eventId)
   }
 
   const checkInByCode = async (code: string, method: 'code' | 'scan') => {
@@ -112,22 +115,24 @@ export function DeskScreen({ eventId }: { eventId: string }) {
       await checkInByCode(value, scan ? 'scan' : 'code')
       return
     }
-    const fresh = results.query === value
+    const fresh = results !== null && results.query === value
+    let hits: AttendeeRow[]
+    try {
+      hits = fresh ? results.rows : await run(value)
+    } catch (err) {
+      notifyError(err)
+      return
+    }
     if (looksLikeCode(value) && !navigated.current) {
       // Typed, not scanned: "WAGNER" is both a possible code and a surname. An
       // unknown code that names people leaves the list up instead of a red outcome.
-      const rows = fresh ? results.rows : await run(value)
-      if (rows.length === 0 || rows.some((r) => r.code === value.toUpperCase())) {
-        await checkInByCode(value, 'code')
-      } else {
-        useNotes.getState().push('info', t('desk.pickFromList', { query: value }))
-      }
+      if (hits.length === 0 || hits.some((r) => r.code === value.toUpperCase())) await checkInByCode(value, 'code')
+      else notifyInfo(t('pickFromList', { query: value }))
       return
     }
-    const rows = fresh ? results.rows : await run(value)
-    const row = fresh ? (rows[highlight] ?? rows[0]) : rows[0]
+    const row = fresh ? (hits[highlight] ?? hits[0]) : hits[0]
     if (!row) {
-      useNotes.getState().push('info', t('desk.noMatch', { query: value }))
+      notifyInfo(t('noMatch', { query: value }))
       return
     }
     await checkInAttendee(row)
@@ -139,7 +144,7 @@ export function DeskScreen({ eventId }: { eventId: string }) {
       wedge.current.key(now)
       return
     }
-    const count = results.rows.length
+    const count = rows?.length ?? 0
     if (e.key === 'ArrowDown' && count > 0) {
       e.preventDefault()
       navigated.current = true
@@ -161,8 +166,8 @@ export function DeskScreen({ eventId }: { eventId: string }) {
     setUndoing(true)
     try {
       const attendee = await call('checkin.undo', { checkinId })
+      dismissNote()
       setOutcome({ kind: 'undone', attendee })
-      refreshCounters(eventId)
     } catch (err) {
       notifyError(err)
     } finally {
@@ -172,7 +177,8 @@ export function DeskScreen({ eventId }: { eventId: string }) {
   }
 
   const query = text.trim()
-  const showResults = !scanOnly && query !== '' && results.query === query
+  const shown = !scanOnly && query !== '' && results?.query === query ? results.rows : null
+  const showResults = shown !== null
   const compactOutcome = !scanOnly && query !== ''
 
   return (
@@ -187,8 +193,8 @@ export function DeskScreen({ eventId }: { eventId: string }) {
             autoCorrect="off"
             spellCheck={false}
             data-testid="desk-search"
-            aria-label={scanOnly ? t('desk.scanLabel') : t('desk.searchLabel')}
-            placeholder={scanOnly ? t('desk.scanPlaceholder') : t('desk.searchPlaceholder')}
+            aria-label={scanOnly ? t('scanLabel') : t('searchLabel')}
+            placeholder={scanOnly ? t('scanPlaceholder') : t('searchPlaceholder')}
             value={text}
             onChange={(e) => {
               setText(e.currentTarget.value)
@@ -198,18 +204,13 @@ export function DeskScreen({ eventId }: { eventId: string }) {
             role="combobox"
             aria-expanded={showResults}
             aria-controls="desk-results"
-            aria-activedescendant={showResults && results.rows[highlight] ? `desk-result-${results.rows[highlight]!.id}` : undefined}
+            aria-activedescendant={shown?.[highlight] ? `desk-result-${shown[highlight].id}` : undefined}
             style={{ flex: 1 }}
             styles={{ input: { fontSize: 24, height: 64 } }}
           />
-          {!scanOnly && (
-            <Button size="xl" h={64} variant="default" onClick={() => setWalkUpOpen(true)} data-testid="walkup-open">
-              {t('desk.walkUp')}
-            </Button>
-          )}
         </div>
-        {scanOnly && <Text c="dimmed">{t('desk.scanOnlyHint')}</Text>}
-        {!scanOnly && !query && !outcome && <Text c="dimmed">{t('desk.hint')}</Text>}
+        {scanOnly && <Text c="dimmed">{t('scanOnlyHint')}</Text>}
+        {!scanOnly && !query && !outcome && <Text c="dimmed">{t('hint')}</Text>}
         {outcome && (
           <CheckinOutcome
             outcome={outcome}
@@ -219,9 +220,14 @@ export function DeskScreen({ eventId }: { eventId: string }) {
             onOpen={scanOnly ? undefined : openDetail}
           />
         )}
-        {showResults && (
-          <div className="ed-desk-results" id="desk-results" role="listbox" aria-label={t('desk.results')} data-testid="desk-results">
-            {results.rows.map((row, i) => (
+        {error && query !== '' && !showResults && (
+          <Alert color="red" data-testid="desk-search-error">
+            {errorMessage(error)}
+          </Alert>
+        )}
+        {shown && (
+          <div className="ed-desk-results" id="desk-results" role="listbox" aria-label={t('results')} data-testid="desk-results">
+            {shown.map((row, i) => (
               <DeskResult
                 key={row.id}
                 attendee={row}
@@ -236,17 +242,32 @@ export function DeskScreen({ eventId }: { eventId: string }) {
                 onOpen={() => openDetail(row.id)}
               />
             ))}
-            {results.rows.length === 0 && (
+            {shown.length === 0 && (
               <Text size="lg" c="dimmed" data-testid="desk-no-results">
-                {t('desk.noResults', { query })}
+                {t('noResults', { query })}
               </Text>
             )}
           </div>
         )}
       </Stack>
-      <div className="ed-desk-side">
-        <CountersPanel />
-      </div>
+      {/* Walk-ups beside the search, so the search field keeps its width (and its hint) in every language. */}
+      <Stack gap="md" className="ed-desk-side">
+        {!scanOnly && (
+          <Button
+            size="lg"
+            h="auto"
+            mih={64}
+            fullWidth
+            variant="default"
+            onClick={() => setWalkUpOpen(true)}
+            data-testid="walkup-open"
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'center', paddingBlock: 8 } }}
+          >
+            {t('walkUp')}
+          </Button>
+        )}
+        <CountersPanel eventId={eventId} />
+      </Stack>
       {!scanOnly && (
         <WalkUpModal
           eventId={eventId}
@@ -257,12 +278,12 @@ export function DeskScreen({ eventId }: { eventId: string }) {
           }}
           onDone={(result) => {
             setWalkUpOpen(false)
-            if (result.checkin) show(result.checkin)
-            else refreshCounters(eventId)
+            show(result.checkin)
             focusInput()
           }}
         />
       )}
+      {!scanOnly && <AttendeeDrawer attendeeId={params.attendeeId ?? null} onClose={() => navigate('desk')} />}
     </div>
   )
 }

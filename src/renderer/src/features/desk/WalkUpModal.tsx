@@ -1,19 +1,20 @@
-import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PAYMENT_METHODS, type PaymentMethod, type AttendeeRow } from '../../../../shared/contract/attendees'
-import type { CheckinResult } from '../../../../shared/contract/checkin'
 import { v7 as uuidv7 } from 'uuid'
-import { call, errorMessage } from '../../api/client'
+import { PAYMENT_METHODS, type AttendeeRow, type PaymentMethod } from '../../../../shared/contract/attendees'
+import type { CheckinResult } from '../../../../shared/contract/checkin'
+import { call } from '../../api/client'
+import { useTicketTypes } from '../../shared/events'
 import { centsToInput, parseAmount } from '../../ui/format'
+import { FormError } from '../../ui/FormError'
 import { useSave } from '../../ui/useSave'
-import { useEvents } from '../events/store'
 
 interface Props {
   eventId: string
   opened: boolean
   onClose: () => void
-  onDone: (result: { attendee: AttendeeRow; checkin: CheckinResult | null }) => void
+  onDone: (result: { attendee: AttendeeRow; checkin: CheckinResult }) => void
 }
 
 interface Form {
@@ -26,17 +27,17 @@ interface Form {
   amount: string
 }
 
+const FIELDS = ['firstName', 'lastName', 'email', 'company', 'ticketTypeId', 'paymentMethod', 'amountCents'] as const
 const EMPTY: Form = { firstName: '', lastName: '', email: '', company: '', ticketTypeId: '', paymentMethod: 'cash', amount: '' }
 
 /** Register someone who has no ticket yet, take the payment, check them in. */
 export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
-  const { t } = useTranslation()
-  const ticketTypes = useEvents((s) => s.ticketTypes)
+  const { t } = useTranslation(['desk', 'app', 'shared'])
+  const ticketTypes = useTicketTypes(eventId)
   const [form, setForm] = useState<Form>(EMPTY)
   // One id per person registered: a retry after a lost answer finds the first attempt's registration.
   const [registrationId, setRegistrationId] = useState(() => uuidv7())
-  const { errors, setErrors, busy, save } = useSave()
-  const [failure, setFailure] = useState<string | null>(null)
+  const { errors, formError, setErrors, busy, save } = useSave({ fields: FIELDS })
 
   const ticketType = ticketTypes.find((tt) => tt.id === form.ticketTypeId)
 
@@ -73,10 +74,12 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
     if (!form.firstName.trim() && !form.lastName.trim()) local.lastName = t('walkup.nameRequired')
     if (amountCents === null) local.amountCents = t('walkup.amountInvalid')
     if (!form.ticketTypeId) local.ticketTypeId = t('walkup.ticketTypeRequired')
-    setErrors(local)
-    setFailure(null)
-    if (Object.keys(local).length > 0 || amountCents === null) return
-    const failed = await save(async () => {
+    if (Object.keys(local).length > 0 || amountCents === null) {
+      setErrors(local)
+      return
+    }
+    // Everything typed stays after a failure; the problem is shown once, where it is.
+    await save(async () => {
       const result = await call('checkin.walkUp', {
         id: registrationId,
         eventId,
@@ -92,22 +95,20 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
       setRegistrationId(uuidv7())
       onDone(result)
     })
-    // Everything typed stays; the problems are shown where they are.
-    if (failed) setFailure(errorMessage(failed))
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={700} size="lg">{t('walkup.title')}</Text>} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened={opened} onClose={onClose} title={<Text fw={700} size="lg">{t('walkup.title')}</Text>} size="lg" centered closeButtonProps={{ 'aria-label': t('app:common.close') }}>
       <form onSubmit={submit} noValidate data-testid="walkup-form">
         <Stack>
           <SimpleGrid cols={2}>
-            <TextInput label={t('fields.firstName')} data-testid="walkup-first-name" value={form.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={errors.firstName} data-autofocus maxLength={200} />
-            <TextInput label={t('fields.lastName')} data-testid="walkup-last-name" value={form.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={errors.lastName} maxLength={200} />
+            <TextInput label={t('shared:fields.firstName')} data-testid="walkup-first-name" value={form.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={errors.firstName} data-autofocus maxLength={200} />
+            <TextInput label={t('shared:fields.lastName')} data-testid="walkup-last-name" value={form.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={errors.lastName} maxLength={200} />
           </SimpleGrid>
-          <TextInput label={t('fields.email')} type="email" data-testid="walkup-email" value={form.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} maxLength={200} />
-          <TextInput label={t('fields.company')} data-testid="walkup-company" value={form.company} onChange={(e) => set('company', e.currentTarget.value)} error={errors.company} maxLength={200} />
+          <TextInput label={t('shared:fields.email')} type="email" data-testid="walkup-email" value={form.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} maxLength={200} />
+          <TextInput label={t('shared:fields.company')} data-testid="walkup-company" value={form.company} onChange={(e) => set('company', e.currentTarget.value)} error={errors.company} maxLength={200} />
           <NativeSelect
-            label={t('fields.ticketType')}
+            label={t('shared:fields.ticketType')}
             data-testid="walkup-ticket-type"
             value={form.ticketTypeId}
             onChange={(e) => chooseTicketType(e.currentTarget.value)}
@@ -120,7 +121,7 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
               data-testid="walkup-payment"
               value={form.paymentMethod}
               onChange={(e) => choosePayment(e.currentTarget.value as PaymentMethod)}
-              data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`payment.${m}`) }))}
+              data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`shared:payment.${m}`) }))}
               error={errors.paymentMethod}
             />
             <TextInput
@@ -132,14 +133,10 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
               error={errors.amountCents}
             />
           </SimpleGrid>
-          {failure && (
-            <Alert color="red" data-testid="walkup-error" role="alert">
-              <Text className="ed-break">{failure}</Text>
-            </Alert>
-          )}
+          <FormError message={formError} testId="walkup-error" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
+              {t('app:common.cancel')}
             </Button>
             <Button type="submit" size="lg" color="green.8" loading={busy} data-testid="walkup-submit">
               {t('walkup.submit')}

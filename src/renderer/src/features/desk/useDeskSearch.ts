@@ -1,61 +1,30 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useDebouncedValue } from '@mantine/hooks'
+import { useCallback, useRef, useState } from 'react'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
-import { call } from '../../api/client'
-import { notifyError } from '../../ui/notify'
+import { fetchApi, useApi } from '../../api/query'
 
 export interface Results {
   query: string
   rows: AttendeeRow[]
 }
 
-const EMPTY: Results = { query: '', rows: [] }
 export const SEARCH_DEBOUNCE_MS = 50
 const LIMIT = 25
 
-/** Search-as-you-type for the Desk: debounced, and only the newest answer is shown. */
+/**
+ * Search-as-you-type for the Desk: debounced, answered from the query cache
+ * (so a check-in anywhere refreshes the hits on screen), and only an answer
+ * for exactly the typed text is shown. `run(query)` gets the answer now (Enter).
+ */
 export function useDeskSearch(eventId: string, enabled: boolean) {
   const [text, setText] = useState('')
-  const [results, setResults] = useState<Results>(EMPTY)
-  const seq = useRef(0)
   const textRef = useRef(text)
   textRef.current = text
+  const [debounced] = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS)
+  const search = useApi('attendee.search', enabled && debounced ? { eventId, query: debounced, limit: LIMIT } : null)
+  const results: Results | null = search.data && debounced ? { query: debounced, rows: search.data } : null
 
-  const run = useCallback(
-    async (query: string): Promise<AttendeeRow[]> => {
-      const mine = ++seq.current
-      if (!query) {
-        setResults(EMPTY)
-        return []
-      }
-      try {
-        const rows = await call('attendee.search', { eventId, query, limit: LIMIT })
-        if (mine === seq.current) setResults({ query, rows })
-        return rows
-      } catch (err) {
-        if (mine === seq.current) notifyError(err)
-        return []
-      }
-    },
-    [eventId]
-  )
+  const run = useCallback((query: string) => fetchApi('attendee.search', { eventId, query, limit: LIMIT }), [eventId])
 
-  useEffect(() => {
-    if (!enabled) return
-    const query = text.trim()
-    if (!query) {
-      seq.current++
-      setResults(EMPTY)
-      return
-    }
-    const timer = setTimeout(() => void run(query), SEARCH_DEBOUNCE_MS)
-    return () => clearTimeout(timer)
-  }, [text, run, enabled])
-
-  /** Re-runs the current search (live updates: someone was checked in elsewhere). */
-  const refresh = useCallback(() => {
-    const query = textRef.current.trim()
-    if (enabled && query) void run(query)
-  }, [enabled, run])
-
-  return { text, setText, textRef, results, run, refresh }
+  return { text, setText, textRef, results, error: search.error, run }
 }

@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next'
 import { EVENT_STATUSES, EVENT_TYPES, type EventInput, type EventRow, type EventStatus, type EventType } from '../../../../shared/contract/events'
 import { LIMITS } from '../../../../shared/fields'
 import { call } from '../../api/client'
+import { FormError } from '../../ui/FormError'
 import { notifySuccess } from '../../ui/notify'
 import { useSave } from '../../ui/useSave'
+
+const FIELDS = ['name', 'type', 'startDate', 'endDate', 'timezone', 'venue', 'capacity', 'status'] as const
 
 interface Form {
   name: string
@@ -50,9 +53,9 @@ function toForm(e: EventRow): Form {
 
 /** Create or edit an event. `event` null = a new one. */
 export function EventForm({ event, onSaved }: { event: EventRow | null; onSaved: (e: EventRow, created: boolean) => void | Promise<void> }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['events', 'app', 'shared'])
   const [form, setForm] = useState<Form>(() => (event ? toForm(event) : emptyForm()))
-  const { errors, setErrors, busy, save: persist } = useSave('event')
+  const { errors, formError, setErrors, busy, save: persist } = useSave({ fields: FIELDS, prefix: 'event' })
 
   useEffect(() => {
     setForm(event ? toForm(event) : emptyForm())
@@ -65,7 +68,7 @@ export function EventForm({ event, onSaved }: { event: EventRow | null; onSaved:
     e.preventDefault()
     const capacity = form.capacity.trim() === '' ? null : Number(form.capacity)
     if (capacity !== null && (!Number.isInteger(capacity) || capacity < 0)) {
-      setErrors({ capacity: t('events.capacityInvalid') })
+      setErrors({ capacity: t('capacityInvalid') })
       return
     }
     const input: EventInput = {
@@ -80,7 +83,7 @@ export function EventForm({ event, onSaved }: { event: EventRow | null; onSaved:
     }
     await persist(async () => {
       const saved = event ? await call('event.update', { id: event.id, event: input }) : await call('event.create', input)
-      notifySuccess(t('events.saved'))
+      notifySuccess(t('saved'))
       await onSaved(saved, event === null)
     })
   }
@@ -88,33 +91,34 @@ export function EventForm({ event, onSaved }: { event: EventRow | null; onSaved:
   return (
     <form onSubmit={save} noValidate data-testid="event-form">
       <Stack gap="sm">
-        <TextInput label={t('fields.name')} data-testid="event-name" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} maxLength={LIMITS.text} required />
+        <TextInput label={t('shared:fields.name')} data-testid="event-name" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} maxLength={LIMITS.text} required />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
-            label={t('fields.eventType')}
+            label={t('shared:fields.eventType')}
             data-testid="event-type"
             value={form.type}
             onChange={(e) => set('type', e.currentTarget.value as EventType)}
-            data={EVENT_TYPES.map((v) => ({ value: v, label: t(`eventTypes.${v}`) }))}
+            data={EVENT_TYPES.map((v) => ({ value: v, label: t(`shared:eventTypes.${v}`) }))}
             error={errors.type}
           />
           <NativeSelect
-            label={t('fields.eventStatus')}
+            label={t('shared:fields.eventStatus')}
             data-testid="event-status"
             value={form.status}
             onChange={(e) => set('status', e.currentTarget.value as EventStatus)}
-            data={EVENT_STATUSES.map((v) => ({ value: v, label: t(`eventStatus.${v}`) }))}
+            data={EVENT_STATUSES.map((v) => ({ value: v, label: t(`shared:eventStatus.${v}`) }))}
             error={errors.status}
           />
-          <TextInput label={t('fields.startDate')} type="date" data-testid="event-start" value={form.startDate} onChange={(e) => set('startDate', e.currentTarget.value)} error={errors.startDate} />
-          <TextInput label={t('fields.endDate')} type="date" data-testid="event-end" value={form.endDate} onChange={(e) => set('endDate', e.currentTarget.value)} error={errors.endDate} />
-          <TextInput label={t('fields.timezone')} data-testid="event-timezone" value={form.timezone} onChange={(e) => set('timezone', e.currentTarget.value)} error={errors.timezone} maxLength={64} />
-          <TextInput label={t('fields.capacity')} inputMode="numeric" data-testid="event-capacity" value={form.capacity} onChange={(e) => set('capacity', e.currentTarget.value)} error={errors.capacity} description={t('events.capacityHint')} />
+          <TextInput label={t('shared:fields.startDate')} type="date" data-testid="event-start" value={form.startDate} onChange={(e) => set('startDate', e.currentTarget.value)} error={errors.startDate} />
+          <TextInput label={t('shared:fields.endDate')} type="date" data-testid="event-end" value={form.endDate} onChange={(e) => set('endDate', e.currentTarget.value)} error={errors.endDate} />
+          <TextInput label={t('shared:fields.timezone')} data-testid="event-timezone" value={form.timezone} onChange={(e) => set('timezone', e.currentTarget.value)} error={errors.timezone} maxLength={64} />
+          <TextInput label={t('shared:fields.capacity')} inputMode="numeric" data-testid="event-capacity" value={form.capacity} onChange={(e) => set('capacity', e.currentTarget.value)} error={errors.capacity} description={t('capacityHint')} />
         </SimpleGrid>
-        <TextInput label={t('fields.venue')} data-testid="event-venue" value={form.venue} onChange={(e) => set('venue', e.currentTarget.value)} error={errors.venue} maxLength={LIMITS.text} />
+        <TextInput label={t('shared:fields.venue')} data-testid="event-venue" value={form.venue} onChange={(e) => set('venue', e.currentTarget.value)} error={errors.venue} maxLength={LIMITS.text} />
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy} data-testid="event-save">
-            {event ? t('common.save') : t('events.create')}
+            {event ? t('app:common.save') : t('create')}
           </Button>
         </Group>
       </Stack>

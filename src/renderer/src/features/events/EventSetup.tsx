@@ -1,64 +1,61 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core'
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ScreenProps } from '../../router/feature'
+import { navigate } from '../../router/hash'
+import { buildPath } from '../../router/paths'
+import { putEvent, selectEvent, useEventList, useSelectedEventId } from '../../shared/events'
 import { formatDate } from '../../ui/format'
 import { Screen } from '../../ui/Screen'
 import { EventForm } from './EventForm'
-import { useEvents } from './store'
 import { TicketTypes } from './TicketTypes'
 
-/** Organizers: create and edit events and their ticket types. */
-export function EventSetup() {
-  const { t } = useTranslation()
-  const events = useEvents((s) => s.events)
-  const loaded = useEvents((s) => s.loaded)
-  const selectedId = useEvents((s) => s.selectedId)
-  const select = useEvents((s) => s.select)
-  const loadEvents = useEvents((s) => s.loadEvents)
-  // The event being edited; null = a new event.
-  const [editingId, setEditingId] = useState<string | null>(selectedId)
+const editPath = (eventId: string) => buildPath('event/:eventId', { eventId })
 
-  useEffect(() => {
-    if (loaded && editingId && !events.some((e) => e.id === editingId)) setEditingId(selectedId)
-  }, [loaded, events, editingId, selectedId])
-
+/** Organizers: create and edit events and their ticket types. `#/event/<id>` edits one, `#/event/new` starts one. */
+export default function EventSetup({ route, params }: ScreenProps) {
+  const { t } = useTranslation(['events', 'app', 'shared'])
+  const list = useEventList()
+  const events = list.data ?? []
+  const selectedId = useSelectedEventId()
+  // The event being edited; null = a new one.
+  const editingId = route === 'event/new' ? null : (params.eventId ?? selectedId)
   const editing = events.find((e) => e.id === editingId) ?? null
 
   return (
-    <Screen title={t('events.title')} testId="event-setup">
+    <Screen title={t('title')} testId="event-setup">
       <Stack gap="lg" maw={980}>
-        {loaded && events.length === 0 && (
+        {list.data && events.length === 0 && (
           <Paper withBorder p="md" bg="blue.0" data-testid="event-first">
-            <Text fw={600}>{t('events.first')}</Text>
+            <Text fw={600}>{t('first')}</Text>
           </Paper>
         )}
         {events.length > 0 && (
           <Group align="flex-end" gap="sm">
             <NativeSelect
-              label={t('events.pick')}
+              label={t('pick')}
               data-testid="event-setup-select"
-              value={editingId ?? ''}
-              onChange={(e) => setEditingId(e.currentTarget.value || null)}
+              value={editing?.id ?? ''}
+              onChange={(e) => navigate(e.currentTarget.value ? editPath(e.currentTarget.value) : 'event/new')}
               data={[
-                ...(editingId === null ? [{ value: '', label: t('events.newOption') }] : []),
+                ...(editing === null ? [{ value: '', label: t('newOption') }] : []),
                 ...events.map((e) => ({ value: e.id, label: `${e.name} · ${formatDate(e.startDate)}` }))
               ]}
               w={420}
               maw="100%"
             />
-            <Button variant="default" onClick={() => setEditingId(null)} data-testid="event-new">
-              {t('events.new')}
+            <Button variant="default" onClick={() => navigate('event/new')} data-testid="event-new">
+              {t('new')}
             </Button>
           </Group>
         )}
         <Paper withBorder p="md">
           <EventForm
             event={editing}
-            onSaved={async (saved, created) => {
-              await loadEvents()
+            onSaved={(saved, created) => {
+              putEvent(saved)
               // A new event becomes the one the header (and every screen) works on.
-              if (created) select(saved.id)
-              setEditingId(saved.id)
+              if (created) selectEvent(saved.id)
+              navigate(editPath(saved.id))
             }}
           />
         </Paper>

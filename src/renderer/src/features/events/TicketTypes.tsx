@@ -2,10 +2,10 @@ import { Alert, Badge, Button, ColorInput, Group, Paper, SimpleGrid, Stack, Tabl
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TicketTypeRow } from '../../../../shared/contract/events'
-import { call } from '../../api/client'
-import { useLiveRefresh } from '../../api/live'
-import { useQuery } from '../../api/useQuery'
+import { call, errorMessage } from '../../api/client'
+import { upsertApiRow, useApi } from '../../api/query'
 import { centsToInput, formatMoney, formatNumber, parseAmount } from '../../ui/format'
+import { FormError } from '../../ui/FormError'
 import { notifySuccess } from '../../ui/notify'
 import { useSave } from '../../ui/useSave'
 
@@ -18,6 +18,7 @@ interface Form {
   color: string
 }
 
+const FIELDS = ['code', 'name', 'color', 'priceCents', 'currency', 'capacity'] as const
 const SWATCHES = ['#8e24aa', '#1e88e5', '#43a047', '#fb8c00', '#e53935', '#546e7a', '#00897b', '#fdd835', '#3949ab', '#6d4c41']
 const EMPTY: Form = { code: '', name: '', price: '0.00', currency: 'EUR', capacity: '', color: '#1e88e5' }
 
@@ -34,12 +35,11 @@ function toForm(tt: TicketTypeRow): Form {
 
 /** The ticket types of one event: a table and an add/edit form. */
 export function TicketTypes({ eventId }: { eventId: string }) {
-  const { t } = useTranslation()
-  const list = useQuery(() => call('ticketType.list', { eventId }), [eventId])
-  useLiveRefresh(['ticket_types'], eventId, list.reload)
+  const { t } = useTranslation(['events', 'app', 'shared'])
+  const list = useApi('ticketType.list', { eventId })
   const [editing, setEditing] = useState<TicketTypeRow | null>(null)
   const [form, setForm] = useState<Form>(EMPTY)
-  const { errors, setErrors, busy, save: persist } = useSave()
+  const { errors, formError, setErrors, busy, save: persist } = useSave({ fields: FIELDS })
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
 
@@ -60,10 +60,12 @@ export function TicketTypes({ eventId }: { eventId: string }) {
     const priceCents = parseAmount(form.price)
     const capacity = form.capacity.trim() === '' ? null : Number(form.capacity)
     const local: Record<string, string> = {}
-    if (priceCents === null) local.priceCents = t('walkup.amountInvalid')
-    if (capacity !== null && (!Number.isInteger(capacity) || capacity < 0)) local.capacity = t('events.capacityInvalid')
-    setErrors(local)
-    if (Object.keys(local).length > 0 || priceCents === null) return
+    if (priceCents === null) local.priceCents = t('ticketTypes.priceInvalid')
+    if (capacity !== null && (!Number.isInteger(capacity) || capacity < 0)) local.capacity = t('capacityInvalid')
+    if (Object.keys(local).length > 0 || priceCents === null) {
+      setErrors(local)
+      return
+    }
     const fields = {
       code: form.code.trim(),
       name: form.name.trim(),
@@ -73,11 +75,10 @@ export function TicketTypes({ eventId }: { eventId: string }) {
       color: form.color.trim().toLowerCase()
     }
     await persist(async () => {
-      if (editing) await call('ticketType.update', { id: editing.id, ...fields })
-      else await call('ticketType.create', { eventId, ...fields })
+      const saved = editing ? await call('ticketType.update', { id: editing.id, ...fields }) : await call('ticketType.create', { eventId, ...fields })
+      upsertApiRow('ticketType.list', { eventId }, saved)
       notifySuccess(t('ticketTypes.saved', { name: fields.name }))
       startNew()
-      list.reload()
     })
   }
 
@@ -89,14 +90,14 @@ export function TicketTypes({ eventId }: { eventId: string }) {
           {t('ticketTypes.new')}
         </Button>
       </Group>
-      {list.error && <Alert color="red">{list.error}</Alert>}
+      {list.error && <Alert color="red">{errorMessage(list.error)}</Alert>}
       <Table withTableBorder striped highlightOnHover data-testid="tt-table" layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={110}>{t('fields.code')}</Table.Th>
-            <Table.Th>{t('fields.name')}</Table.Th>
-            <Table.Th w={130}>{t('fields.price')}</Table.Th>
-            <Table.Th w={110}>{t('fields.capacity')}</Table.Th>
+            <Table.Th w={110}>{t('shared:fields.code')}</Table.Th>
+            <Table.Th>{t('shared:fields.name')}</Table.Th>
+            <Table.Th w={130}>{t('shared:fields.price')}</Table.Th>
+            <Table.Th w={110}>{t('shared:fields.capacity')}</Table.Th>
             <Table.Th w={110} />
           </Table.Tr>
         </Table.Thead>
@@ -113,7 +114,7 @@ export function TicketTypes({ eventId }: { eventId: string }) {
               <Table.Td>{tt.capacity === null ? '—' : formatNumber(tt.capacity)}</Table.Td>
               <Table.Td>
                 <Button size="xs" variant="light" onClick={() => edit(tt)} data-testid="tt-edit">
-                  {t('common.edit')}
+                  {t('app:common.edit')}
                 </Button>
               </Table.Td>
             </Table.Tr>
@@ -127,10 +128,10 @@ export function TicketTypes({ eventId }: { eventId: string }) {
           <Stack gap="sm">
             <Text fw={700}>{editing ? t('ticketTypes.editing', { name: editing.name }) : t('ticketTypes.adding')}</Text>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t('fields.code')} data-testid="tt-code" value={form.code} onChange={(e) => set('code', e.currentTarget.value)} error={errors.code} maxLength={16} />
-              <TextInput label={t('fields.name')} data-testid="tt-name" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} maxLength={200} />
+              <TextInput label={t('shared:fields.code')} data-testid="tt-code" value={form.code} onChange={(e) => set('code', e.currentTarget.value)} error={errors.code} maxLength={16} />
+              <TextInput label={t('shared:fields.name')} data-testid="tt-name" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} maxLength={200} />
               <ColorInput
-                label={t('fields.color')}
+                label={t('shared:fields.color')}
                 data-testid="tt-color"
                 value={form.color}
                 onChange={(v) => set('color', v)}
@@ -138,18 +139,19 @@ export function TicketTypes({ eventId }: { eventId: string }) {
                 swatches={SWATCHES}
                 error={errors.color}
               />
-              <TextInput label={t('fields.price')} inputMode="decimal" data-testid="tt-price" value={form.price} onChange={(e) => set('price', e.currentTarget.value)} error={errors.priceCents} />
-              <TextInput label={t('fields.currency')} data-testid="tt-currency" value={form.currency} onChange={(e) => set('currency', e.currentTarget.value)} error={errors.currency} maxLength={3} />
-              <TextInput label={t('fields.capacity')} inputMode="numeric" data-testid="tt-capacity" value={form.capacity} onChange={(e) => set('capacity', e.currentTarget.value)} error={errors.capacity} placeholder={t('ticketTypes.noLimit')} />
+              <TextInput label={t('shared:fields.price')} inputMode="decimal" data-testid="tt-price" value={form.price} onChange={(e) => set('price', e.currentTarget.value)} error={errors.priceCents} />
+              <TextInput label={t('shared:fields.currency')} data-testid="tt-currency" value={form.currency} onChange={(e) => set('currency', e.currentTarget.value)} error={errors.currency} maxLength={3} />
+              <TextInput label={t('shared:fields.capacity')} inputMode="numeric" data-testid="tt-capacity" value={form.capacity} onChange={(e) => set('capacity', e.currentTarget.value)} error={errors.capacity} placeholder={t('ticketTypes.noLimit')} />
             </SimpleGrid>
+            <FormError message={formError} />
             <Group justify="flex-end">
               {editing && (
                 <Button variant="subtle" onClick={startNew}>
-                  {t('common.cancel')}
+                  {t('app:common.cancel')}
                 </Button>
               )}
               <Button type="submit" loading={busy} data-testid="tt-save">
-                {editing ? t('common.save') : t('ticketTypes.add')}
+                {editing ? t('app:common.save') : t('ticketTypes.add')}
               </Button>
             </Group>
           </Stack>

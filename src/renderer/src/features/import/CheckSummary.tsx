@@ -5,17 +5,17 @@ import { formatNumber } from '../../ui/format'
 
 /** What the check found: how many rows are ready, and the problems line by line. */
 export function CheckSummary({ check }: { check: ImportCheckResult }) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = useTranslation(['import', 'app', 'shared'])
   // The core's English sentence is the fallback for a problem this UI has no text for.
   const issueText = (issue: RowIssue) =>
-    i18n.exists(`importIssues.${issue.code}`)
-      ? t(`importIssues.${issue.code}`, { ...issue.params, field: issue.field ? t(`importFields.${issue.field}`) : '' })
+    i18n.exists(`shared:importIssues.${issue.code}`)
+      ? t(`shared:importIssues.${issue.code}`, { ...issue.params, field: issue.field ? t(`shared:importFields.${issue.field}`) : '' })
       : issue.message
   return (
     <Stack gap="sm">
       <Alert color={check.issueCount > 0 ? 'yellow' : 'green'} variant="light" data-testid="import-summary">
         <Text fw={700} size="lg">
-          {t('import.summary', {
+          {t('summary', {
             ready: formatNumber(check.ready),
             issues: formatNumber(check.issueCount),
             duplicates: formatNumber(check.existingDuplicates)
@@ -28,8 +28,8 @@ export function CheckSummary({ check }: { check: ImportCheckResult }) {
             <Table fz="sm" striped stickyHeader>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={80}>{t('import.line')}</Table.Th>
-                  <Table.Th>{t('import.problem')}</Table.Th>
+                  <Table.Th w={80}>{t('line')}</Table.Th>
+                  <Table.Th>{t('problem')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -44,7 +44,7 @@ export function CheckSummary({ check }: { check: ImportCheckResult }) {
           </ScrollArea.Autosize>
           {check.issueCount > check.issues.length && (
             <Text size="sm" c="dimmed" p="xs">
-              {t('import.issuesCapped', { shown: formatNumber(check.issues.length), total: formatNumber(check.issueCount) })}
+              {t('issuesCapped', { shown: formatNumber(check.issues.length), total: formatNumber(check.issueCount) })}
             </Text>
           )}
         </Paper>

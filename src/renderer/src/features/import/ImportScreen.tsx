@@ -3,11 +3,12 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IMPORT_FIELDS, type ColumnMapping, type ImportCheckResult, type ImportCommitResult, type ImportUploadResult } from '../../../../shared/contract/attendees'
 import { call, errorMessage } from '../../api/client'
+import type { EventScreenProps } from '../../router/feature'
+import { navigate } from '../../router/hash'
+import { useTicketTypes } from '../../shared/events'
 import { formatBytes, formatNumber } from '../../ui/format'
-import { notifyError } from '../../ui/notify'
+import { FormError } from '../../ui/FormError'
 import { Screen } from '../../ui/Screen'
-import { navigate } from '../../shell/routes'
-import { useEvents } from '../events/store'
 import { CheckSummary } from './CheckSummary'
 import { MappingForm, type MappingValues } from './MappingForm'
 import { readAsBase64 } from './readFile'
@@ -30,12 +31,14 @@ function toMapping(values: MappingValues): ColumnMapping {
 }
 
 /** Upload → map the columns → check → commit. Nothing is saved before "Import". */
-export function ImportScreen({ eventId }: { eventId: string }) {
-  const { t } = useTranslation()
-  const ticketTypes = useEvents((s) => s.ticketTypes)
+export default function ImportScreen({ eventId }: EventScreenProps) {
+  const { t } = useTranslation(['import', 'app', 'shared'])
+  const ticketTypes = useTicketTypes(eventId)
   const fileRef = useRef<HTMLInputElement>(null)
   const [reading, setReading] = useState<{ name: string; size: number } | null>(null)
-  const [uploadError, setUploadError] = useState<string | null>(null)
+  const [uploadError, setUploadError] = useState<unknown>(null)
+  /** A failed check or import, shown next to its button. */
+  const [stepError, setStepError] = useState<{ step: 'check' | 'commit'; err: unknown } | null>(null)
   const [upload, setUpload] = useState<(ImportUploadResult & { fileName: string }) | null>(null)
   const [mapping, setMapping] = useState<MappingValues>(toValues({}))
   const [defaultTicketTypeId, setDefaultTicketTypeId] = useState('')
@@ -60,6 +63,7 @@ export function ImportScreen({ eventId }: { eventId: string }) {
     setCheckedFor(null)
     setResult(null)
     setUploadError(null)
+    setStepError(null)
     if (fileRef.current) fileRef.current.value = ''
   }
 
@@ -74,7 +78,7 @@ export function ImportScreen({ eventId }: { eventId: string }) {
       setUpload({ ...uploaded, fileName: file.name })
       setMapping(toValues(uploaded.mapping))
     } catch (err) {
-      setUploadError(errorMessage(err))
+      setUploadError(err)
       if (fileRef.current) fileRef.current.value = ''
     } finally {
       setReading(null)
@@ -84,13 +88,14 @@ export function ImportScreen({ eventId }: { eventId: string }) {
   const runCheck = async () => {
     if (!upload || !defaultTicketTypeId) return
     setChecking(true)
+    setStepError(null)
     const key = currentKey
     try {
       const checked = await call('import.check', { importId: upload.importId, mapping: toMapping(mapping), defaultTicketTypeId })
       setCheck(checked)
       setCheckedFor(key)
     } catch (err) {
-      notifyError(err)
+      setStepError({ step: 'check', err })
     } finally {
       setChecking(false)
     }
@@ -99,10 +104,11 @@ export function ImportScreen({ eventId }: { eventId: string }) {
   const commit = async () => {
     if (!upload || !checkIsCurrent) return
     setCommitting(true)
+    setStepError(null)
     try {
       setResult(await call('import.commit', { importId: upload.importId, mapping: toMapping(mapping), defaultTicketTypeId, duplicates }))
     } catch (err) {
-      notifyError(err)
+      setStepError({ step: 'commit', err })
     } finally {
       setCommitting(false)
     }
@@ -110,26 +116,26 @@ export function ImportScreen({ eventId }: { eventId: string }) {
 
   if (result) {
     return (
-      <Screen title={t('import.title')}>
+      <Screen title={t('title')}>
         <Paper withBorder p="xl" maw={720} data-testid="import-result">
           <Stack>
-            <Title order={3}>{t('import.done')}</Title>
+            <Title order={3}>{t('done')}</Title>
             <SimpleGrid cols={4}>
               {(['created', 'merged', 'skipped', 'rejected'] as const).map((k) => (
                 <Stack gap={0} key={k} data-testid={`import-result-${k}`}>
                   <Text fz={28} fw={800}>
                     {formatNumber(result[k])}
                   </Text>
-                  <Text c="dimmed">{t(`import.result.${k}`)}</Text>
+                  <Text c="dimmed">{t(`result.${k}`)}</Text>
                 </Stack>
               ))}
             </SimpleGrid>
             <Group>
               <Button onClick={startOver} data-testid="import-again">
-                {t('import.again')}
+                {t('again')}
               </Button>
               <Button variant="default" onClick={() => navigate('attendees')}>
-                {t('import.toAttendees')}
+                {t('toAttendees')}
               </Button>
             </Group>
           </Stack>
@@ -139,20 +145,20 @@ export function ImportScreen({ eventId }: { eventId: string }) {
   }
 
   return (
-    <Screen title={t('import.title')}>
+    <Screen title={t('title')}>
       <Stack gap="lg">
         <Paper withBorder p="md">
           <Stack gap="xs">
-            <Text fw={700}>{t('import.pick')}</Text>
+            <Text fw={700}>{t('pick')}</Text>
             <Text size="sm" c="dimmed">
-              {t('import.pickHint')}
+              {t('pickHint')}
             </Text>
             <Group gap="md" className="ed-file">
               <label className="ed-file-button" htmlFor="import-file-input">
-                {t('import.choose')}
+                {t('choose')}
               </label>
               <Text className="ed-ellipsis" maw={360} c={upload ? undefined : 'dimmed'}>
-                {upload ? upload.fileName : reading ? reading.name : t('import.noFile')}
+                {upload ? upload.fileName : reading ? reading.name : t('noFile')}
               </Text>
               <input
                 id="import-file-input"
@@ -168,12 +174,12 @@ export function ImportScreen({ eventId }: { eventId: string }) {
             {reading && (
               <Group gap="sm" data-testid="import-reading">
                 <Loader size="sm" />
-                <Text>{t('import.reading', { size: formatBytes(reading.size) })}</Text>
+                <Text>{t('reading', { size: formatBytes(reading.size) })}</Text>
               </Group>
             )}
-            {uploadError && (
+            {uploadError !== null && (
               <Alert color="red" data-testid="import-error">
-                <Text className="ed-break">{uploadError}</Text>
+                <Text className="ed-break">{errorMessage(uploadError)}</Text>
               </Alert>
             )}
           </Stack>
@@ -187,11 +193,11 @@ export function ImportScreen({ eventId }: { eventId: string }) {
                   <Text fw={700} className="ed-ellipsis" maw={360} title={upload.fileName}>
                     {upload.fileName}
                   </Text>
-                  <Text>{t('import.format', { format: upload.format.toUpperCase() })}</Text>
-                  <Text>{t('import.encoding', { encoding: upload.encoding })}</Text>
-                  {upload.delimiter !== null && <Text>{t('import.delimiter', { delimiter: delimiterName(t, upload.delimiter) })}</Text>}
+                  <Text>{t('format', { format: upload.format.toUpperCase() })}</Text>
+                  <Text>{t('encoding', { encoding: upload.encoding })}</Text>
+                  {upload.delimiter !== null && <Text>{t('delimiter', { delimiter: delimiterName(t, upload.delimiter) })}</Text>}
                   <Text fw={700} data-testid="import-row-count">
-                    {t('import.rows', { count: upload.rowCount, n: formatNumber(upload.rowCount) })}
+                    {t('rows', { count: upload.rowCount, n: formatNumber(upload.rowCount) })}
                   </Text>
                 </Group>
                 <SampleTable headers={upload.headers} rows={upload.sample} />
@@ -200,11 +206,11 @@ export function ImportScreen({ eventId }: { eventId: string }) {
 
             <Paper withBorder p="md">
               <Stack gap="md">
-                <Title order={4}>{t('import.mapping')}</Title>
+                <Title order={4}>{t('mapping')}</Title>
                 <MappingForm headers={upload.headers} value={mapping} onChange={setMapping} />
                 <NativeSelect
-                  label={t('import.defaultTicketType')}
-                  description={t('import.defaultTicketTypeHint')}
+                  label={t('defaultTicketType')}
+                  description={t('defaultTicketTypeHint')}
                   data-testid="import-default-ticket-type"
                   value={defaultTicketTypeId}
                   onChange={(e) => setDefaultTicketTypeId(e.currentTarget.value)}
@@ -213,18 +219,19 @@ export function ImportScreen({ eventId }: { eventId: string }) {
                 />
                 {ticketTypes.length === 0 && (
                   <Alert color="yellow">
-                    {t('import.noTicketTypes')}{' '}
+                    {t('noTicketTypes')}{' '}
                     <Button variant="subtle" size="compact-sm" onClick={() => navigate('event')}>
-                      {t('nav.event')}
+                      {t('toEventSetup')}
                     </Button>
                   </Alert>
                 )}
                 <Group>
                   <Button onClick={() => void runCheck()} loading={checking} disabled={!defaultTicketTypeId} data-testid="import-check">
-                    {check && !checkIsCurrent ? t('import.recheck') : t('import.check')}
+                    {check && !checkIsCurrent ? t('recheck') : t('check')}
                   </Button>
-                  {check && !checkIsCurrent && <Text c="orange.9">{t('import.mappingChanged')}</Text>}
+                  {check && !checkIsCurrent && <Text c="orange.9">{t('mappingChanged')}</Text>}
                 </Group>
+                <FormError message={stepError?.step === 'check' ? errorMessage(stepError.err) : null} testId="import-check-error" />
                 {check && <CheckSummary check={check} />}
               </Stack>
             </Paper>
@@ -232,18 +239,18 @@ export function ImportScreen({ eventId }: { eventId: string }) {
             <Paper withBorder p="md">
               <Group align="flex-end" gap="md" wrap="wrap">
                 <NativeSelect
-                  label={t('import.duplicates')}
+                  label={t('duplicates')}
                   data-testid="import-duplicates"
                   value={duplicates}
                   onChange={(e) => setDuplicates(e.currentTarget.value === 'merge' ? 'merge' : 'skip')}
                   data={[
-                    { value: 'skip', label: t('import.duplicatesSkip') },
-                    { value: 'merge', label: t('import.duplicatesMerge') }
+                    { value: 'skip', label: t('duplicatesSkip') },
+                    { value: 'merge', label: t('duplicatesMerge') }
                   ]}
                   w={320}
                 />
                 <Button size="lg" color="green.8" onClick={() => void commit()} disabled={!checkIsCurrent || committing} data-testid="import-commit">
-                  {t('import.commit')}
+                  {t('commit')}
                 </Button>
                 {committing && check && (
                   <Stack gap={4} miw={280} data-testid="import-saving">
@@ -251,14 +258,15 @@ export function ImportScreen({ eventId }: { eventId: string }) {
                       <Loader size="sm" />
                       <Text>
                         {progress
-                          ? t('import.savingProgress', { done: formatNumber(progress.done), n: formatNumber(progress.total) })
-                          : t('import.saving', { n: formatNumber(check.ready) })}
+                          ? t('savingProgress', { done: formatNumber(progress.done), n: formatNumber(progress.total) })
+                          : t('saving', { n: formatNumber(check.ready) })}
                       </Text>
                     </Group>
-                    {progress && <Progress value={(100 * progress.done) / progress.total} aria-label={t('import.saving', { n: formatNumber(progress.total) })} />}
+                    {progress && <Progress value={(100 * progress.done) / progress.total} aria-label={t('saving', { n: formatNumber(progress.total) })} />}
                   </Stack>
                 )}
               </Group>
+              <FormError message={stepError?.step === 'commit' ? errorMessage(stepError.err) : null} testId="import-commit-error" />
             </Paper>
           </>
         )}
@@ -268,9 +276,9 @@ export function ImportScreen({ eventId }: { eventId: string }) {
 }
 
 function delimiterName(t: ReturnType<typeof useTranslation>['t'], d: string): string {
-  if (d === ',') return t('import.delimiters.comma')
-  if (d === ';') return t('import.delimiters.semicolon')
-  if (d === '\t') return t('import.delimiters.tab')
-  if (d === '|') return t('import.delimiters.pipe')
+  if (d === ',') return t('delimiters.comma')
+  if (d === ';') return t('delimiters.semicolon')
+  if (d === '\t') return t('delimiters.tab')
+  if (d === '|') return t('delimiters.pipe')
   return JSON.stringify(d)
 }

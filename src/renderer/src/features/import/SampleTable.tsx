@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 /** The first rows of the file as read, so the operator can see the columns are right. */
 export function SampleTable({ headers, rows }: { headers: string[]; rows: string[][] }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['import', 'app', 'shared'])
   return (
     <ScrollArea type="auto" offsetScrollbars data-testid="import-sample">
       <Table striped withTableBorder withColumnBorders fz="sm">
@@ -12,7 +12,7 @@ export function SampleTable({ headers, rows }: { headers: string[]; rows: string
             <Table.Th>#</Table.Th>
             {headers.map((h, i) => (
               <Table.Th key={i} maw={220} className="ed-ellipsis" title={h}>
-                {h.trim() ? h : t('import.column', { n: i + 1 })}
+                {h.trim() ? h : t('column', { n: i + 1 })}
               </Table.Th>
             ))}
           </Table.Tr>

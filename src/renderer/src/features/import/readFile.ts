@@ -4,7 +4,7 @@ import i18n from '../../i18n'
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
-    reader.onerror = () => reject(new Error(i18n.t('import.readFailed')))
+    reader.onerror = () => reject(new Error(i18n.t('import:readFailed')))
     reader.onload = () => {
       const url = typeof reader.result === 'string' ? reader.result : ''
       const comma = url.indexOf(',')

@@ -4,66 +4,73 @@ import { useTranslation } from 'react-i18next'
 import { LIMITS } from '../../../../shared/fields'
 import type { StaffRow } from '../../../../shared/contract/staff'
 import { ROLES, type Role } from '../../../../shared/roles'
-import { call, fieldErrors } from '../../api/client'
-import { useLiveRefresh } from '../../api/live'
+import { call, errorMessage } from '../../api/client'
+import { upsertApiRow, useApi } from '../../api/query'
 import { useSession } from '../../api/session'
-import { useQuery } from '../../api/useQuery'
+import { roleLabel } from '../../shared/labels'
+import { FormError } from '../../ui/FormError'
 import { notifyError, notifySuccess } from '../../ui/notify'
 import { PinField } from '../../ui/PinField'
 import { Screen } from '../../ui/Screen'
 import { useSave } from '../../ui/useSave'
-import { roleLabel } from '../auth/roles'
 
 /** Organizers: who may sign in on this desk, with which role. */
-export function StaffScreen() {
-  const { t } = useTranslation()
-  const list = useQuery(() => call('staff.list', {}), [])
-  useLiveRefresh(['staff'], null, list.reload)
+export default function StaffScreen() {
+  const { t } = useTranslation(['staff', 'app', 'shared'])
+  const list = useApi('staff.list', {})
   return (
-    <Screen title={t('staff.title')}>
+    <Screen title={t('title')}>
       <Stack gap="lg" maw={980}>
-        {list.error && <Alert color="red">{list.error}</Alert>}
+        {list.error && <Alert color="red">{errorMessage(list.error)}</Alert>}
         <Table withTableBorder striped data-testid="staff-table" layout="fixed" verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('fields.name')}</Table.Th>
-              <Table.Th w={200}>{t('fields.role')}</Table.Th>
-              <Table.Th w={110}>{t('fields.active')}</Table.Th>
-              <Table.Th w={330} />
+              <Table.Th>{t('shared:fields.name')}</Table.Th>
+              <Table.Th w={250}>{t('shared:fields.role')}</Table.Th>
+              <Table.Th w="38%" />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data?.map((s) => <StaffRowView key={s.id} staff={s} onChanged={list.reload} />)}
+            {list.data?.map((s) => <StaffRowView key={s.id} staff={s} />)}
           </Table.Tbody>
         </Table>
-        <CreateStaff onCreated={list.reload} />
+        <CreateStaff />
         <RenameDesk />
       </Stack>
     </Screen>
   )
 }
 
-function StaffRowView({ staff, onChanged }: { staff: StaffRow; onChanged: () => void }) {
-  const { t } = useTranslation()
+function StaffRowView({ staff }: { staff: StaffRow }) {
+  const { t } = useTranslation(['staff', 'app', 'shared'])
   const me = useSession((s) => s.session?.staff.id)
   const [busy, setBusy] = useState(false)
   const [resetting, setResetting] = useState(false)
   const [pin, setPin] = useState('')
-  const [pinError, setPinError] = useState<string | undefined>()
+  const pinSave = useSave({ fields: ['pin'] })
 
-  const update = async (patch: { active?: boolean; role?: Role; pin?: string }, message: string) => {
+  /** A role or active change: its answer is a toast. */
+  const update = async (patch: { active?: boolean; role?: Role }, message: string) => {
     setBusy(true)
     try {
-      await call('staff.update', { id: staff.id, ...patch })
+      upsertApiRow('staff.list', {}, await call('staff.update', { id: staff.id, ...patch }))
       notifySuccess(message)
-      onChanged()
-      return true
     } catch (err) {
-      setPinError(fieldErrors(err).pin)
       notifyError(err)
-      return false
     } finally {
       setBusy(false)
+    }
+  }
+
+  /** A new PIN: a problem shows at the PIN field. */
+  const resetPin = async () => {
+    const failed = await pinSave.save(async () => {
+      await call('staff.update', { id: staff.id, pin })
+      notifySuccess(t('pinReset', { name: staff.name }))
+    })
+    if (!failed) {
+      setResetting(false)
+      setPin('')
     }
   }
 
@@ -75,64 +82,57 @@ function StaffRowView({ staff, onChanged }: { staff: StaffRow; onChanged: () => 
           {staff.id === me && (
             <Text span c="dimmed" size="sm">
               {' '}
-              {t('staff.you')}
+              {t('you')}
             </Text>
           )}
         </Text>
+        <Badge color={staff.active ? 'green' : 'gray'} variant={staff.active ? 'filled' : 'outline'} mt={4}>
+          {staff.active ? t('active') : t('inactive')}
+        </Badge>
       </Table.Td>
       <Table.Td>
         <NativeSelect
-          aria-label={t('fields.role')}
+          aria-label={t('shared:fields.role')}
           data-testid="staff-row-role"
           size="sm"
           value={staff.role}
           disabled={busy || staff.id === me}
-          onChange={(e) => void update({ role: e.currentTarget.value as Role }, t('staff.updated', { name: staff.name }))}
-          data={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+          onChange={(e) => void update({ role: e.currentTarget.value as Role }, t('updated', { name: staff.name }))}
+          data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
         />
-      </Table.Td>
-      <Table.Td>
-        <Badge color={staff.active ? 'green' : 'gray'} variant={staff.active ? 'filled' : 'outline'}>
-          {staff.active ? t('staff.active') : t('staff.inactive')}
-        </Badge>
       </Table.Td>
       <Table.Td>
         {resetting ? (
           <form
             onSubmit={(e) => {
               e.preventDefault()
-              void update({ pin }, t('staff.pinReset', { name: staff.name })).then((ok) => {
-                if (ok) {
-                  setResetting(false)
-                  setPin('')
-                }
-              })
+              void resetPin()
             }}
           >
-            <Group gap="xs" wrap="nowrap" align="flex-start">
+            <Group gap="xs" wrap="wrap" align="flex-start">
               <PinField
                 size="sm"
-                aria-label={t('staff.newPin')}
-                placeholder={t('staff.newPin')}
+                aria-label={t('newPin')}
+                placeholder={t('newPin')}
                 data-testid="staff-new-pin"
                 value={pin}
                 onChange={(e) => setPin(e.currentTarget.value)}
-                error={pinError}
+                error={pinSave.errors.pin ?? pinSave.formError}
                 w={130}
                 autoFocus
               />
-              <Button size="sm" type="submit" loading={busy} data-testid="staff-reset-pin-save">
-                {t('common.save')}
+              <Button size="sm" type="submit" loading={pinSave.busy} data-testid="staff-reset-pin-save">
+                {t('app:common.save')}
               </Button>
               <Button size="sm" variant="subtle" onClick={() => setResetting(false)}>
-                {t('common.cancel')}
+                {t('app:common.cancel')}
               </Button>
             </Group>
           </form>
         ) : (
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             <Button size="sm" variant="default" onClick={() => setResetting(true)} data-testid="staff-reset-pin">
-              {t('staff.resetPin')}
+              {t('resetPin')}
             </Button>
             {staff.id !== me && (
               <Button
@@ -143,12 +143,12 @@ function StaffRowView({ staff, onChanged }: { staff: StaffRow; onChanged: () => 
                 onClick={() =>
                   void update(
                     { active: !staff.active },
-                    t(staff.active ? 'staff.deactivated' : 'staff.reactivated', { name: staff.name })
+                    t(staff.active ? 'deactivated' : 'reactivated', { name: staff.name })
                   )
                 }
                 data-testid="staff-toggle-active"
               >
-                {staff.active ? t('staff.deactivate') : t('staff.reactivate')}
+                {staff.active ? t('deactivate') : t('reactivate')}
               </Button>
             )}
           </Group>
@@ -158,21 +158,21 @@ function StaffRowView({ staff, onChanged }: { staff: StaffRow; onChanged: () => 
   )
 }
 
-function CreateStaff({ onCreated }: { onCreated: () => void }) {
-  const { t } = useTranslation()
+function CreateStaff() {
+  const { t } = useTranslation(['staff', 'app', 'shared'])
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('desk')
   const [pin, setPin] = useState('')
-  const { errors, busy, save } = useSave()
+  const { errors, formError, busy, save } = useSave({ fields: ['name', 'role', 'pin'] })
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     await save(async () => {
       const created = await call('staff.create', { name: name.trim(), role, pin })
-      notifySuccess(t('staff.created', { name: created.name }))
+      upsertApiRow('staff.list', {}, created)
+      notifySuccess(t('created', { name: created.name }))
       setName('')
       setPin('')
-      onCreated()
     })
   }
 
@@ -180,29 +180,30 @@ function CreateStaff({ onCreated }: { onCreated: () => void }) {
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate data-testid="staff-form">
         <Stack gap="sm">
-          <Title order={4}>{t('staff.add')}</Title>
+          <Title order={4}>{t('add')}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('fields.name')} data-testid="staff-name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} maxLength={LIMITS.name} />
+            <TextInput label={t('shared:fields.name')} data-testid="staff-name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} maxLength={LIMITS.name} />
             <NativeSelect
-              label={t('fields.role')}
+              label={t('shared:fields.role')}
               data-testid="staff-role"
               value={role}
               onChange={(e) => setRole(e.currentTarget.value as Role)}
-              data={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+              data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
               error={errors.role}
             />
             <PinField
-              label={t('fields.pin')}
+              label={t('shared:fields.pin')}
               data-testid="staff-pin"
               value={pin}
               onChange={(e) => setPin(e.currentTarget.value)}
               error={errors.pin}
-              description={t('auth.pinRule', { min: LIMITS.pin.min, max: LIMITS.pin.max })}
+              description={t('app:auth.pinRule', { min: LIMITS.pin.min, max: LIMITS.pin.max })}
             />
           </SimpleGrid>
+          <FormError message={formError} />
           <Group justify="flex-end">
             <Button type="submit" loading={busy} data-testid="staff-save">
-              {t('staff.save')}
+              {t('save')}
             </Button>
           </Group>
         </Stack>
@@ -213,18 +214,18 @@ function CreateStaff({ onCreated }: { onCreated: () => void }) {
 
 /** Names this desk, so "checked in at desk …" says something people recognise. */
 function RenameDesk() {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['staff', 'app', 'shared'])
   const current = useSession((s) => s.session?.deskName ?? '')
   const updateSession = useSession((s) => s.update)
   const [name, setName] = useState(current)
-  const { errors, busy, save } = useSave()
+  const { errors, formError, busy, save } = useSave({ fields: ['name'] })
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     await save(async () => {
       const result = await call('desk.rename', { name })
       updateSession({ deskName: result.deskName })
-      notifySuccess(t('staff.deskRenamed', { name: result.deskName }))
+      notifySuccess(t('deskRenamed', { name: result.deskName }))
     })
   }
 
@@ -232,20 +233,20 @@ function RenameDesk() {
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Title order={3}>{t('staff.deskTitle')}</Title>
+          <Title order={3}>{t('deskTitle')}</Title>
           <Group align="flex-end">
             <TextInput
-              label={t('staff.deskName')}
-              description={t('staff.deskHelp')}
+              label={t('deskName')}
+              description={t('deskHelp')}
               data-testid="desk-name"
               value={name}
               maxLength={60}
-              error={errors.name}
+              error={errors.name ?? formError}
               onChange={(e) => setName(e.currentTarget.value)}
               style={{ flex: 1 }}
             />
             <Button type="submit" loading={busy} data-testid="desk-name-save">
-              {t('staff.deskSave')}
+              {t('deskSave')}
             </Button>
           </Group>
         </Stack>
