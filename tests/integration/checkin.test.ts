@@ -49,7 +49,7 @@ describe('check-in', () => {
     const after = await desk.call('checkin.undo', { checkinId: admitted.checkin.checkinId }, deskToken)
     expect(after.checkedInAt).toBeNull()
     expect((await rejects(desk.call('checkin.undo', { checkinId: admitted.checkin.checkinId }, deskToken))).code).toBe('conflict')
-    const facts = desk.core.sqlite.prepare('SELECT kind FROM checkins WHERE attendee_id = ? ORDER BY at').all(attendee.id)
+    const facts = desk.core.sqlite.prepare('SELECT kind FROM checkins WHERE attendee_id = ? ORDER BY at, kind').all(attendee.id)
     expect(facts).toEqual([{ kind: 'in' }, { kind: 'undo' }])
     expect((await desk.call('checkin.byAttendee', { attendeeId: attendee.id }, deskToken)).outcome).toBe('admitted')
   })

@@ -93,9 +93,10 @@ const OTHER_BINARY_MAGIC: ReadonlyArray<{ magic: number[]; what: string }> = [
   { magic: [0x7f, 0x45, 0x4c, 0x46], what: 'Linux program' },
   { magic: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], what: 'SQLite database' }
 ]
-const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, { key: string; message: string }>> = {
-  ods: { key: 'ods', message: 'OpenDocument spreadsheets (.ods) are not supported; save as .xlsx or CSV' },
-  numbers: { key: 'numbers', message: 'Apple Numbers files are not supported; export as .xlsx or CSV' }
+// The extension is also the message's key (under importFile.).
+const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, string>> = {
+  ods: 'OpenDocument spreadsheets (.ods) are not supported; save as .xlsx or CSV',
+  numbers: 'Apple Numbers files are not supported; export as .xlsx or CSV'
 }
 
 function startsWith(data: Uint8Array, magic: readonly number[]): boolean {
@@ -118,7 +119,7 @@ function detectKind(fileName: string, data: Uint8Array): 'csv' | 'zip' {
     )
   }
   const unsupported = UNSUPPORTED_EXTENSIONS[ext]
-  if (unsupported !== undefined) throw new ImportFileError('unsupported_format', unsupported.key, unsupported.message)
+  if (unsupported !== undefined) throw new ImportFileError('unsupported_format', ext, unsupported)
   // Magic bytes win over the name: browsers and mail clients rename files.
   if (startsWith(data, ZIP_MAGIC)) return 'zip'
   for (const { magic, what } of OTHER_BINARY_MAGIC) {

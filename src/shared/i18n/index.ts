@@ -47,7 +47,8 @@ export const VALUE_GROUPS = {
   'attendees.preferred_language': 'languages',
   'attendees.source': 'sources',
   'checkins.kind': 'checkinKinds',
-  'checkins.method': 'checkinMethod'
+  'checkins.method': 'checkinMethod',
+  'attendee_exports.format': 'exportFormats'
 } as const satisfies Record<string, keyof Vocabulary>
 
 export type MessageParams = Record<string, string | number>

@@ -22,7 +22,7 @@ export function TicketBadge({ ticketType, size = 'md' }: { ticketType: TicketTyp
   )
 }
 
-const STATUS_COLOR: Record<AttendeeStatus, string> = { registered: 'gray', cancelled: 'red', no_show: 'orange' }
+const STATUS_COLOR: Record<AttendeeStatus, string> = { registered: 'gray', cancelled: 'red', no_show: 'orange', merged: 'violet' }
 
 export function StatusBadge({ status, hideRegistered = false }: { status: AttendeeStatus; hideRegistered?: boolean }) {
   const { t } = useTranslation('shared')

@@ -3,8 +3,9 @@ import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeFilter } from '../../../../shared/contract/attendees'
 import { call, errorMessage } from '../../api/client'
+import { useSession } from '../../api/session'
 import { currentLanguage } from '../../i18n'
-import type { EventScreenProps } from '../../router/feature'
+import { rolesFor, type EventScreenProps } from '../../router/feature'
 import { navigate } from '../../router/hash'
 import { buildPath } from '../../router/paths'
 import { AttendeeDrawer } from '../../shared/attendee/AttendeeDrawer'
@@ -15,6 +16,9 @@ import { AttendeeFilters, NO_FILTER, type FilterValues } from './AttendeeFilters
 import { AttendeeTable } from './AttendeeTable'
 import { downloadExport } from './download'
 import { useAttendeePages } from './useAttendeePages'
+
+/** Languages whose spreadsheets expect ';' between CSV fields (a decimal comma is theirs). */
+const SEMICOLON_LANGUAGES = new Set(['nl', 'de', 'fr', 'es', 'it', 'pl'])
 
 function toFilter(eventId: string, v: FilterValues): AttendeeFilter {
   return {
@@ -34,13 +38,18 @@ export default function AttendeesScreen({ eventId, params }: EventScreenProps) {
   const ticketTypes = useTicketTypeMap()
   const openDetail = useCallback((attendeeId: string) => navigate(buildPath('attendees/:attendeeId', { attendeeId })), [])
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null)
+  // Exports carry everyone's personal data: only roles the contract lets export see the buttons.
+  const role = useSession((s) => s.session?.staff.role)
+  const mayExport = role !== undefined && rolesFor(['attendee.export']).includes(role)
 
   const doExport = useCallback(
     async (format: 'xlsx' | 'csv') => {
       setExporting(format)
       try {
         // Headers and statuses in the operator's language.
-        const file = await call('attendee.export', { ...filter, format, language: currentLanguage() })
+        const language = currentLanguage()
+        const delimiter = SEMICOLON_LANGUAGES.has(language) ? (';' as const) : (',' as const)
+        const file = await call('attendee.export', { ...filter, format, language, ...(format === 'csv' ? { delimiter } : {}) })
         downloadExport(file)
         notifySuccess(t('exported', { count: file.rows, n: formatNumber(file.rows), file: file.fileName }))
       } catch (err) {
@@ -61,14 +70,16 @@ export default function AttendeesScreen({ eventId, params }: EventScreenProps) {
             {total === null ? t('app:common.loading') : t('total', { count: total, n: formatNumber(total) })}
           </Text>
         </Group>
-        <Group gap="sm">
-          <Button variant="default" loading={exporting === 'xlsx'} disabled={exporting !== null} onClick={() => void doExport('xlsx')} data-testid="export-xlsx">
-            {t('exportXlsx')}
-          </Button>
-          <Button variant="default" loading={exporting === 'csv'} disabled={exporting !== null} onClick={() => void doExport('csv')} data-testid="export-csv">
-            {t('exportCsv')}
-          </Button>
-        </Group>
+        {mayExport && (
+          <Group gap="sm">
+            <Button variant="default" loading={exporting === 'xlsx'} disabled={exporting !== null} onClick={() => void doExport('xlsx')} data-testid="export-xlsx">
+              {t('exportXlsx')}
+            </Button>
+            <Button variant="default" loading={exporting === 'csv'} disabled={exporting !== null} onClick={() => void doExport('csv')} data-testid="export-csv">
+              {t('exportCsv')}
+            </Button>
+          </Group>
+        )}
       </Group>
       <AttendeeFilters value={values} onChange={setValues} />
       {error && <Alert color="red">{errorMessage(error)}</Alert>}

@@ -8,8 +8,8 @@ export const attendees = defineFeature({
   id: 'attendees',
   nav: { label: 'nav', icon: '☰' },
   routes: [
-    { path: 'attendees', needs: ['attendee.list', 'attendee.export', 'ticketType.list'] },
-    { path: 'attendees/:attendeeId', needs: ['attendee.list', 'attendee.export', ...ATTENDEE_DRAWER_NEEDS] }
+    { path: 'attendees', needs: ['attendee.list', 'ticketType.list'] },
+    { path: 'attendees/:attendeeId', needs: ['attendee.list', ...ATTENDEE_DRAWER_NEEDS] }
   ],
   eventBound: true,
   screen: () => import('./AttendeesScreen'),
