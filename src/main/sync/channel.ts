@@ -150,7 +150,8 @@ export class SecureChannel implements PeerLink {
           : checked.rejection === 'malformed'
             ? 'it is not a frame'
             : `sequence ${checked.seq}, expected ${this.receiveSeq}`
-      console.warn(`sync: refused a ${checked.rejection} message from ${this.options.peerName()} at ${this.address}: ${detail}; link closed`)
+      const what = { altered: 'an altered', replayed: 'a replayed', out_of_order: 'an out-of-order', malformed: 'a malformed' }[checked.rejection]
+      console.warn(`sync: refused ${what} message from ${this.options.peerName()} at ${this.address}: ${detail}; link closed`)
       this.options.onRejected(checked.rejection, detail)
       this.close()
       return

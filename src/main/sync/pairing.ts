@@ -42,6 +42,8 @@ export interface Newcomer {
 /** What the organizer's desk sends a newcomer once both proved the code. */
 export interface Welcome {
   fleet: { id: string; epoch: number; key: string }
+  /** The newcomer's membership as the organizer's desk recorded it. */
+  you: { via: 'invitation'; admittedBy: string; admittedAt: string }
   organizer: { deskId: string; deskName: string; fingerprint: string; certificate: string; addresses: string[]; port: number }
 }
 
@@ -185,10 +187,11 @@ export function candidateAddresses(code: PairingCode, extra: { qrAddresses?: str
   }
   for (const a of extra.qrAddresses ?? []) add(a)
   const [h1, h2] = code.hostLow
+  // Loopback first: a desk on this machine answers at once, and a miss there costs nothing on the network.
   const own = Object.values(networkInterfaces())
     .flatMap((list) => list ?? [])
     .filter((i) => i.family === 'IPv4')
-    .sort((a, b) => Number(a.internal) - Number(b.internal))
+    .sort((a, b) => Number(b.internal) - Number(a.internal))
   for (const i of own) {
     const [a, b] = i.address.split('.')
     add(`${a}.${b}.${h1}.${h2}`)

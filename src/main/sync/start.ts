@@ -50,6 +50,13 @@ interface PeerNote {
   appVersion: string | null
 }
 
+/** How a desk came into the fleet (its row in fleet_desks). */
+interface Membership {
+  via: 'founder' | 'invitation' | 'fleet_key'
+  admittedBy: string
+  admittedAt: string
+}
+
 interface FleetDeskRow {
   id: string
   fingerprint: string
@@ -269,7 +276,7 @@ export class DeskSync {
 
   async invite(): Promise<Invitation> {
     await foundFleet(this.core)
-    await this.publishSelf()
+    await this.publishSelf({ via: 'founder', admittedBy: this.core.id, admittedAt: new Date().toISOString() })
     this.advertise()
     return this.pairing.create({ addresses: this.ownAddresses(), port: this.port, deskName: this.options.deskName() })
   }
@@ -312,6 +319,7 @@ export class DeskSync {
         )
       }
     })
+    await this.publishSelf(welcome.you)
     this.advertise()
     this.refreshDialers()
     this.announce()
@@ -319,9 +327,11 @@ export class DeskSync {
 
   private async admitNewcomer(newcomer: { deskId: string; deskName: string; fingerprint: string; certificate: string }): Promise<Welcome> {
     const fleet = loadFleet(this.core) ?? (await foundFleet(this.core))
-    await this.pin(newcomer.deskId, newcomer.fingerprint, newcomer.certificate, 'invitation')
+    const you = { via: 'invitation' as const, admittedBy: this.core.id, admittedAt: new Date().toISOString() }
+    await this.pin(newcomer.deskId, newcomer.fingerprint, newcomer.certificate, you)
     return {
       fleet: { id: fleet.id, epoch: fleet.epoch, key: fleet.key.toString('base64url') },
+      you,
       organizer: {
         deskId: this.core.id,
         deskName: this.options.deskName(),
@@ -334,10 +344,10 @@ export class DeskSync {
   }
 
   /** Pins a desk's certificate for the whole fleet (its row in fleet_desks). */
-  private pin(deskId: string, fingerprint: string, certificate: string, via: FleetDeskRow['via']): Promise<void> {
+  private pin(deskId: string, fingerprint: string, certificate: string, membership: Membership): Promise<void> {
     return this.core.transact('sync.admit', ({ read, write }) => {
       const row = read.get<{ fingerprint: string }>('SELECT fingerprint FROM fleet_desks WHERE id = ?', deskId)
-      const values = { fingerprint, certificate, admittedAt: new Date().toISOString(), admittedBy: this.core.id, via }
+      const values = { fingerprint, certificate, ...membership }
       if (!row) write.insert(fleetDesks, { id: deskId, ...values })
       else if (row.fingerprint !== fingerprint) write.update(fleetDesks, deskId, values)
     })
@@ -508,7 +518,7 @@ export class DeskSync {
       const status = this.notes.get(peer.deskId)
       if (status) status.lastSeenAt = new Date().toISOString()
     })
-    if (peer.admittedByKey) void this.pin(peer.deskId, peer.fingerprint, peer.certificate, 'fleet_key')
+    if (peer.admittedByKey) void this.pin(peer.deskId, peer.fingerprint, peer.certificate, { via: 'fleet_key', admittedBy: this.core.id, admittedAt: new Date().toISOString() })
     const fleet = loadFleet(this.core)
     if (fleet && peer.epoch < fleet.epoch) void this.sendKeys(peer.deskId, fleet, note)
     if (Math.abs(note.clockOffsetMs ?? 0) > CLOCK_TOLERANCE_MS) {
@@ -575,17 +585,22 @@ export class DeskSync {
     )
   }
 
-  /** This desk's own row: where it listens (and, in a fleet set up by key, its certificate). */
-  private async publishSelf(): Promise<void> {
+  /**
+   * This desk's own row: where it listens. Its membership (certificate, who
+   * admitted it) is written by the desk that admitted it — itself when it
+   * founded the fleet or joined by key; a paired desk writes the same values
+   * it was sent, so the two records agree.
+   */
+  private async publishSelf(membership?: Membership): Promise<void> {
     const fleet = loadFleet(this.core)
     if (!fleet) return
     const addresses = JSON.stringify(this.ownAddresses())
+    const admitted = membership ?? (fleet.admission === 'key' ? { via: 'fleet_key' as const, admittedBy: this.core.id, admittedAt: new Date().toISOString() } : null)
     await this.core.transact('sync.publish', ({ read, write }) => {
       const row = read.get<{ fingerprint: string; addresses: string; port: number }>('SELECT fingerprint, addresses, port FROM fleet_desks WHERE id = ?', this.core.id)
       const mine = { fingerprint: this.identity.fingerprint, certificate: this.identity.cert }
       if (!row) {
-        const via = fleet.admission === 'key' ? 'fleet_key' : 'founder'
-        write.insert(fleetDesks, { id: this.core.id, ...mine, admittedAt: new Date().toISOString(), admittedBy: this.core.id, via, addresses, port: this.port })
+        if (admitted) write.insert(fleetDesks, { id: this.core.id, ...mine, ...admitted, addresses, port: this.port })
       } else if (row.addresses !== addresses || row.port !== this.port || row.fingerprint !== this.identity.fingerprint) {
         write.update(fleetDesks, this.core.id, { addresses, port: this.port, ...(row.fingerprint !== this.identity.fingerprint && fleet.admission === 'key' ? mine : {}) })
       }
