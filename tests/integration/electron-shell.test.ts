@@ -114,7 +114,11 @@ describe('the Electron shell (built main, stand-in electron module)', () => {
     expect(existsSync(join(userData, 'data', 'identity', 'desk-cert.pem'))).toBe(true)
     const presented = await probeCertificate('127.0.0.1', status.detail.port)
     expect(presented.fingerprint).toBe(status.detail.fingerprint)
+    sent.length = 0
     const invitation = (await rpc('sync.invite', {}, session.token)).result
     expect(invitation.code).toMatch(/^\w{4}-\w{4}-\w{4}$/)
+    // Screens showing sync state refresh on the "sync" topic (no write behind it).
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(sent).toContainEqual([IPC.changed, { tables: ['sync'], eventIds: [] }])
   })
 })

@@ -173,10 +173,21 @@ describe('pairing and pinned certificates (separate processes)', () => {
     await signIn(a)
     const { code } = (await a.station.rpc('sync.invite', {}, a.token)).body
     const rogue = await inProcessDesk()
+    // This desk's clock is 10 minutes ahead and it runs a newer schema: A's status must say both.
+    const hello = rogue.sync.engine.hello.bind(rogue.sync.engine)
+    rogue.sync.engine.hello = () => ({ ...hello(), wallClock: Date.now() + 10 * 60_000, level: hello().level + 1 })
     const joined = await rogue.desk.call('sync.join', { code })
     const aId = joined.organizerDeskId
     const channel = await until('the link to A', () => rogue.sync.engine.linkTo(aId) as SecureChannel | null)
     await channel.peerReady
+    const seen = await status(a)
+    expect(seen).toMatchObject({ summary: 'all', updateNeeded: true })
+    expect(seen.clockSkews).toHaveLength(1)
+    expect(seen.clockSkews[0].offsetMs).toBeGreaterThan(9 * 60_000)
+    // Every signed-in role sees the summary for the header; only organizers the details.
+    const scanner = await signIn({ ...a }, 'Demo Scanner', '3333')
+    const forScanner = (await a.station.rpc('sync.status', {}, scanner)).body
+    expect(forScanner).toMatchObject({ summary: 'all', connected: 1, detail: null })
 
     // A genuine frame, accepted, then the very same bytes again.
     const genuine = channel.frame({ t: 'req', id: 1_000_001, ev: 'batch', body: { records: [] } })

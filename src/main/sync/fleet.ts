@@ -77,6 +77,10 @@ export function fleetFromScript(core: Core, key: Buffer): Promise<Fleet> {
   return core.exclusive(() => {
     const current = loadFleet(core)
     if (current && meta(core, 'fleet_script_key') === digest(key)) return current
+    if (current?.admission === 'paired') {
+      console.warn('station: this desk was paired into a fleet; --fleet-key is ignored')
+      return current
+    }
     return store(core, { id: idFromKey(key), keys: new Map([[0, key]]), admission: 'key' }, { fleet_script_key: digest(key), fleet_removed: null })
   })
 }

@@ -394,10 +394,13 @@ export function dialPeer(addressTextIn: string, context: LinkContext, options: D
     let opened = false
     const handshakeTimer = setTimeout(() => s.disconnect(), HANDSHAKE_TIMEOUT_MS * 2)
     s.on('refused', (why: { reason?: LinkProblem }) => note(why?.reason ?? 'refused', `the desk at ${addressTextIn} refused this desk (${why?.reason ?? 'refused'})`))
-    s.on('removed', () => {
-      console.warn(`sync: the desk at ${addressTextIn} says this desk was removed from the fleet`)
-      context.removed(state.deskId ?? addressTextIn)
-    })
+    // Believed only from a desk whose certificate this desk had pinned (a stranger's word would shut a desk out).
+    if (!admittedByKey) {
+      s.on('removed', () => {
+        console.warn(`sync: the desk at ${addressTextIn} says this desk was removed from the fleet`)
+        context.removed(state.deskId ?? addressTextIn)
+      })
+    }
     s.on('challenge', (challenge: Partial<Challenge>, reply: unknown) => {
       if (typeof reply !== 'function') return
       const current = context.fleet()

@@ -496,6 +496,12 @@ export class DeskSync {
   }
 
   private opened(channel: SecureChannel, peer: Peer): void {
+    // A pinned certificate speaks for its own desk only.
+    const pinnedTo = this.deskOfFingerprint(peer.fingerprint)
+    if (pinnedTo && pinnedTo !== peer.deskId) {
+      console.warn(`sync: a peer with the certificate of desk ${pinnedTo} said it was desk ${peer.deskId}; link closed`)
+      return channel.close()
+    }
     const previous = this.notes.get(peer.deskId)
     const note: PeerNote = {
       deskId: peer.deskId,
