@@ -308,6 +308,36 @@ describe('removing a desk (separate processes)', () => {
   }, 240_000)
 })
 
+describe('addresses typed by a person (no discovery, no --peer)', () => {
+  it('links to a desk at a typed address, shows it, and stops when the address is forgotten', async () => {
+    const fleet = randomBytes(32).toString('base64url')
+    const a = await station('Organizer A', ['--demo', '--fleet-key', fleet, '--peers-only', '--mdns', 'off'])
+    const b = await station('Back office B', ['--fleet-key', fleet, '--peers-only', '--mdns', 'off'])
+    b.token = (await b.station.rpc('staff.setupFirstOrganizer', { name: 'Bea Back', pin: '5678' })).body.token
+    expect((await b.station.rpc('sync.addAddress', { address: 'not an address:99999' }, b.token)).body.error.issues[0].key).toBe('peerAddress')
+    expect((await b.station.rpc('sync.addAddress', { address: a.station.peerAddress }, b.token)).body).toEqual({ address: a.station.peerAddress })
+    await until('B caught up with A', () => count(b, 'attendees') === count(a, 'attendees') && count(b, 'attendees'), 60_000)
+    const row = (await status(b)).detail.peers.find((p: { deskName: string }) => p.deskName === 'Organizer A')
+    expect(row).toMatchObject({ state: 'connected', direction: 'out', addresses: [a.station.peerAddress] })
+    // B's own first organizer is now staff of the whole fleet: A lists her.
+    await signIn(a)
+    await until('Bea on A', async () => (await a.station.rpc('staff.list', {}, a.token)).body.some((s: { name: string }) => s.name === 'Bea Back'))
+
+    await b.station.rpc('sync.forgetAddress', { address: a.station.peerAddress }, b.token)
+    await until('B alone again', async () => (await status(b)).summary === 'alone')
+  }, 120_000)
+
+  it('lets only an organizer pair a desk that already has staff', async () => {
+    const d = await station('Has staff', ['--mdns', 'off'])
+    const token = (await d.station.rpc('staff.setupFirstOrganizer', { name: 'Olga Org', pin: '2468' })).body.token
+    const anonymous = await d.station.rpc('sync.join', { code: 'K7PX-3MQ2-9HTR' })
+    expect(anonymous.body.error.key).toBe('signInFirst')
+    await d.station.rpc('staff.create', { name: 'Sam Scan', role: 'scanner', pin: '1357' }, token)
+    const scanner = await signIn(d, 'Sam Scan', '1357')
+    expect((await d.station.rpc('sync.join', { code: 'K7PX-3MQ2-9HTR' }, scanner)).body.error.key).toBe('forbidden')
+  }, 60_000)
+})
+
 describe('HTTPS for screens', () => {
   it('serves HTTPS on loopback when asked, with the certificate peers pin', async () => {
     const d = await station('Secure desk', ['--https'])
