@@ -121,8 +121,9 @@ describe('pairing and pinned certificates (separate processes)', () => {
     expect(joined.status).toBe(200)
     console.log(`pairing by short code took ${Date.now() - started} ms`)
     expect(joined.body).toMatchObject({ organizerDeskName: 'Organizer A', fingerprint: a.station.fingerprint })
-    // Single use.
-    expect((await b.station.rpc('sync.join', { code: invitation.code })).body.error.key).toMatch(/alreadyInFleet|pairingInvitationGone/)
+    // Single use: another new desk cannot use it again.
+    const late = await inProcessDesk()
+    await expect(late.desk.call('sync.join', { code: invitation.code })).rejects.toMatchObject({ key: 'pairingInvitationGone' })
 
     // B, a desk set up alone a moment ago, gets the fleet's staff and data and signs in with them.
     await signIn(b)
