@@ -1,3 +1,4 @@
+import { getDiffieHellman } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { Pake, PakeError, seal, unseal } from './pake'
 
@@ -29,9 +30,11 @@ describe('SPAKE2 pairing exchange', () => {
     expect(relayed.o.confirms(relayed.j.confirmation)).toBe(false)
   })
 
-  it('refuses elements outside the group (0, 1, p − 1, garbage)', () => {
+  it('refuses elements outside the group (0, 1, p − 1, p − 2 outside the subgroup, garbage)', () => {
     const organizer = new Pake('organizer', 'K7PX3MQ29HTR')
-    for (const bad of [Buffer.from([0]), Buffer.from([1]), Buffer.alloc(256, 0xff)]) {
+    const p = BigInt('0x' + getDiffieHellman('modp14').getPrime('hex'))
+    const bytes = (v: bigint) => Buffer.from(v.toString(16).padStart(512, '0'), 'hex')
+    for (const bad of [Buffer.from([0]), Buffer.from([1]), bytes(p - 1n), bytes(p - 2n), Buffer.alloc(256, 0xff)]) {
       expect(() => organizer.finish(bad.toString('base64url'), prints)).toThrow(PakeError)
     }
     expect(() => organizer.finish(42, prints)).toThrow(PakeError)
