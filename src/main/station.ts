@@ -127,6 +127,8 @@ async function main(): Promise<void> {
   const shutdown = (): void => {
     if (closing) return
     closing = true
+    // Links and sockets get a moment to say goodbye; the database is safe either way (WAL).
+    setTimeout(() => process.exit(0), 3_000).unref()
     void Promise.allSettled([sync.close(), station.close()]).finally(() => {
       core.close()
       process.exit(0)

@@ -275,6 +275,7 @@ export class DeskSync {
   // ——— pairing ———
 
   async invite(): Promise<Invitation> {
+    if (removalOf(this.core)) throw new ApiError('conflict', 'This desk was removed from its fleet: it cannot invite desks', { key: 'deskRemoved' })
     await foundFleet(this.core)
     await this.publishSelf({ via: 'founder', admittedBy: this.core.id, admittedAt: new Date().toISOString() })
     this.advertise()
