@@ -13,10 +13,10 @@ import { ApiError } from '../shared/errors'
 import { IPC } from '../shared/ipc'
 import { Core } from './core/core'
 import { modules } from './modules'
+import { DEFAULT_PEER_PORT } from './sync/link'
 import { startSync, type DeskSync } from './sync/start'
 
 const kiosk = process.argv.includes('--kiosk')
-const DEFAULT_SYNC_PORT = 4801
 let core: Core | null = null
 let sync: DeskSync | null = null
 
@@ -60,7 +60,7 @@ void app.whenReady().then(() => {
   startSync(desk, {
     dataDir,
     host: switchValue('sync-host') ?? '0.0.0.0',
-    port: Number(switchValue('sync-port') ?? DEFAULT_SYNC_PORT),
+    port: Number(switchValue('sync-port') ?? DEFAULT_PEER_PORT),
     mdns: switchValue('mdns') ?? 'on',
     deskName: () => (desk.sqlite.prepare('SELECT name FROM desks WHERE id = ?').get(desk.id) as { name: string } | undefined)?.name ?? desk.id
   }).then(

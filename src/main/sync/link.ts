@@ -20,6 +20,8 @@ import type { Fleet } from './fleet'
 import { fingerprintOf, pemOf, type DeskIdentity } from './identity'
 
 export const SYNC_NAMESPACE = '/sync'
+/** Where desks listen for peers unless told otherwise (a station: its port + 1). */
+export const DEFAULT_PEER_PORT = 4801
 const HANDSHAKE_TIMEOUT_MS = 10_000
 const PROBE_TIMEOUT_MS = 5_000
 const RETRY_FIRST_MS = 250

@@ -13,14 +13,13 @@ import type { Core } from '../core/core'
 import { newId } from '../core/ids'
 import type { SecureChannel } from './channel'
 import { deskOfService, startDiscovery, type Discovery, type Found } from './discovery'
-import { SyncEngine, type PeerStatus } from './engine'
+import { SyncEngine, type PeerLink, type PeerStatus } from './engine'
 import { acceptFleetKey, foundFleet, joinFleet, loadFleet, markRemoved, removalOf, rotateFleetKey, type Fleet } from './fleet'
 import { loadIdentity, type DeskIdentity } from './identity'
-import { addressText, dialPeer, listenForPeers, parseAddress, type Dialer, type LinkContext, type Peer, type Verdict } from './link'
+import { addressText, DEFAULT_PEER_PORT, dialPeer, listenForPeers, parseAddress, SYNC_NAMESPACE, type Dialer, type LinkContext, type Peer, type Verdict } from './link'
 import { joinWithInvitation, PAIR_NAMESPACE, PairingHost, type JoinInput, type Welcome } from './pairing'
 import { createPeerServer, type PeerServer } from './server'
 import { deskRemovals, fleetDesks } from './schema'
-import { SYNC_NAMESPACE } from './link'
 
 export interface SyncOptions {
   dataDir: string
@@ -357,7 +356,7 @@ export class DeskSync {
   // ——— addresses ———
 
   async addAddress(text: string): Promise<string> {
-    const parsed = parseAddress(text, 4801)
+    const parsed = parseAddress(text, DEFAULT_PEER_PORT)
     if (!parsed) throw new ApiError('invalid_input', 'Type an address like 192.168.1.20:4801', { key: 'invalidField', issues: [{ path: 'address', message: 'Type an address like 192.168.1.20:4801', key: 'peerAddress' }] })
     const address = addressText(parsed)
     await this.core.transact('sync.addAddress', ({ write }) => {
@@ -369,7 +368,7 @@ export class DeskSync {
   }
 
   async forgetAddress(text: string): Promise<void> {
-    const parsed = parseAddress(text, 4801)
+    const parsed = parseAddress(text, DEFAULT_PEER_PORT)
     const address = parsed ? addressText(parsed) : text
     await this.core.transact('sync.forgetAddress', ({ write }) => {
       write.local.run('DELETE FROM known_peers WHERE address = ?', address)
@@ -398,7 +397,7 @@ export class DeskSync {
       write.insert(deskRemovals, { id: newId(), deskId, fingerprint, removedAt: new Date().toISOString(), removedByStaff: staffId, keyEpoch: fleet.epoch })
     })
     this.removedFingerprints.add(fingerprint)
-    if (linked) this.tellRemoved(linked as SecureChannel, deskId)
+    if (linked) this.tellRemoved(linked, deskId)
     this.spreadKey(fleet, null)
     this.announce()
     return fleet.epoch
@@ -410,12 +409,12 @@ export class DeskSync {
       const note = this.notes.get(p.deskId)
       if (note && this.judge(note.fingerprint) === 'removed') {
         const link = this.engine.linkTo(p.deskId)
-        if (link) this.tellRemoved(link as SecureChannel, p.deskId)
+        if (link) this.tellRemoved(link, p.deskId)
       }
     }
   }
 
-  private tellRemoved(link: SecureChannel, deskId: string): void {
+  private tellRemoved(link: PeerLink, deskId: string): void {
     console.warn(`sync: desk ${this.deskName(deskId) ?? deskId} was removed from the fleet; its link is closed`)
     link.request('removed', { by: this.core.id }, 2_000).catch(() => undefined).finally(() => link.close())
   }
@@ -544,7 +543,7 @@ export class DeskSync {
     if (this.closed) return
     const wanted = new Set<string>()
     const add = (text: string) => {
-      const parsed = parseAddress(text, 4801)
+      const parsed = parseAddress(text, DEFAULT_PEER_PORT)
       if (parsed) wanted.add(addressText(parsed))
     }
     for (const p of this.options.peers ?? []) add(p)
@@ -645,7 +644,8 @@ export class DeskSync {
   private sourceOf(address: string): PeerRow['via'] {
     const row = this.core.sqlite.prepare('SELECT source FROM known_peers WHERE address = ?').get(address) as { source: 'manual' | 'pairing' } | undefined
     if (row) return row.source
-    return (this.options.peers ?? []).some((p) => parseAddress(p, 4801) && addressText(parseAddress(p, 4801)!) === address) ? 'script' : 'discovery'
+    const scripted = (this.options.peers ?? []).map((p) => parseAddress(p, DEFAULT_PEER_PORT))
+    return scripted.some((p) => p && addressText(p) === address) ? 'script' : 'discovery'
   }
 
   /** Where this desk's peer server can be reached: its bind address, or every IPv4 address of the machine when bound to all. */
