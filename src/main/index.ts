@@ -1,7 +1,11 @@
 /**
- * Electron main: thin. It starts the same core station mode runs, opens the
- * window (normal or locked kiosk with --kiosk) and routes the preload's single
- * `rpc` channel to Core.call. Everything a user can do is a core method.
+ * Electron main: thin. It starts the same core and the same sync endpoint
+ * (the HTTPS peer server, sync/start.ts) station mode runs, opens the window
+ * (normal or locked kiosk with --kiosk) and routes the preload's single `rpc`
+ * channel to Core.call. Everything a user can do is a core method.
+ *
+ * Switches: --kiosk, --sync-port=<n> (default 4801; 0 picks a free one),
+ * --sync-host=<address> (default every interface), --mdns=on|off|<address>.
  */
 import { app, BrowserWindow, ipcMain, shell } from 'electron'
 import { join } from 'node:path'
@@ -9,9 +13,17 @@ import { ApiError } from '../shared/errors'
 import { IPC } from '../shared/ipc'
 import { Core } from './core/core'
 import { modules } from './modules'
+import { DEFAULT_PEER_PORT } from './sync/link'
+import { startSync, type DeskSync } from './sync/start'
 
 const kiosk = process.argv.includes('--kiosk')
 let core: Core | null = null
+let sync: DeskSync | null = null
+
+/** `--name=value` from the command line. */
+function switchValue(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
+}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -41,8 +53,23 @@ function createWindow(): BrowserWindow {
 }
 
 void app.whenReady().then(() => {
-  core = new Core({ dataDir: join(app.getPath('userData'), 'data'), appRoot: app.getAppPath(), modules, appVersion: app.getVersion() })
+  const dataDir = join(app.getPath('userData'), 'data')
+  core = new Core({ dataDir, appRoot: app.getAppPath(), modules, appVersion: app.getVersion() })
   const desk = core
+  // Peers reach this desk as they reach a station; if the port is taken the desk still works, alone.
+  startSync(desk, {
+    dataDir,
+    host: switchValue('sync-host') ?? '0.0.0.0',
+    port: Number(switchValue('sync-port') ?? DEFAULT_PEER_PORT),
+    mdns: switchValue('mdns') ?? 'on',
+    deskName: () => (desk.sqlite.prepare('SELECT name FROM desks WHERE id = ?').get(desk.id) as { name: string } | undefined)?.name ?? desk.id
+  }).then(
+    (started) => {
+      sync = started
+      console.log(`eventdesk: peers on ${started.url}, certificate SHA-256 ${started.identity.fingerprint}`)
+    },
+    (err: unknown) => console.error(`eventdesk: sync is off: ${(err as Error).message}`)
+  )
   ipcMain.handle(IPC.rpc, async (_event, method: unknown, input: unknown, token: unknown) => {
     try {
       // The desk's own window: 'local' to the sign-in throttle (a known desk, never a stranger's address).
@@ -67,6 +94,8 @@ app.on('window-all-closed', () => {
 })
 
 app.on('will-quit', () => {
+  void sync?.close()
+  sync = null
   core?.close()
   core = null
 })

@@ -12,5 +12,6 @@ import { conflictsModule } from './conflicts/module'
 import { deskModule } from './desk/module'
 import { eventsModule } from './events/module'
 import { staffModule } from './staff/module'
+import { syncModule } from './sync/module'
 
-export const modules = [deskModule, staffModule, auditModule, eventsModule, attendeesModule, checkinModule, conflictsModule] as const
+export const modules = [deskModule, staffModule, auditModule, eventsModule, attendeesModule, checkinModule, conflictsModule, syncModule] as const

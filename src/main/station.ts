@@ -1,17 +1,27 @@
 /**
  * Station mode: the EventDesk core as a headless Node process serving the
- * renderer and the API over HTTP. Kiosk tablets, browser desks, badge print
+ * renderer and the API over HTTP(S), and syncing with the other desks of its
+ * fleet over its peer port. Kiosk tablets, browser desks, badge print
  * stations and the end-to-end tests reach a desk this way.
  *
  *   node out/main/station.js --data <dir> [--port 4800] [--host 127.0.0.1] [--name <desk name>]
- *                            [--public-name <host name>]... [--peer <url>]... [--fleet-key <key>] [--demo]
+ *                            [--public-name <host name>]... [--https | --insecure-http]
+ *                            [--sync-port <n>] [--peer <host:port>]... [--peers-only] [--fleet-key <key>]
+ *                            [--mdns on|off|<interface address>] [--demo]
  *
  * The station answers only requests that name it by its own addresses or
  * names (see station/guard.ts); `--public-name` adds a name, e.g. a DNS name
- * the venue network gives this machine. `--peer` names another desk to sync
- * with (as often as needed); desks sync only with desks holding the same
- * fleet key (`--fleet-key`, base64url, for desks set up by script; pairing
- * gives it otherwise).
+ * the venue network gives this machine. Bound to anything but loopback it
+ * serves HTTPS with the desk's own certificate (browsers give cameras only to
+ * secure contexts, and PINs must not cross the venue Wi-Fi in clear);
+ * `--https` asks for it on loopback too, `--insecure-http` refuses it.
+ *
+ * Peers always meet over TLS on the sync port (default: the port + 1; 0 picks
+ * a free one), pinning each other's certificates. Desks are paired with an
+ * invitation code (sync.invite / sync.join); `--peer` names a desk to dial
+ * (as often as needed), `--peers-only` dials nothing else (no addresses from
+ * the fleet table or mDNS), and `--fleet-key` (base64url, for desks set up by
+ * script) gives a fleet key that admits any desk proving it.
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -19,12 +29,16 @@ import { Core } from './core/core'
 import { DEMO_STAFF, seedDemo } from './demo/seed'
 import { modules } from './modules'
 import { createStationServer } from './station/server'
-import { saveFleetKey } from './sync/fleet'
+import { fleetFromScript } from './sync/fleet'
+import { loadIdentity } from './sync/identity'
 import { startSync } from './sync/start'
 import { version } from '../../package.json'
 
 const USAGE =
-  'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--public-name <host name>]... [--peer <url>]... [--fleet-key <key>] [--demo]'
+  'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--public-name <host name>]... [--https | --insecure-http] ' +
+  '[--sync-port <n>] [--peer <host:port>]... [--peers-only] [--fleet-key <key>] [--mdns on|off|<interface address>] [--demo]'
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
 
 async function main(): Promise<void> {
   let args
@@ -36,8 +50,13 @@ async function main(): Promise<void> {
         host: { type: 'string', default: '127.0.0.1' },
         name: { type: 'string' },
         'public-name': { type: 'string', multiple: true, default: [] },
+        https: { type: 'boolean', default: false },
+        'insecure-http': { type: 'boolean', default: false },
+        'sync-port': { type: 'string' },
         peer: { type: 'string', multiple: true, default: [] },
+        'peers-only': { type: 'boolean', default: false },
         'fleet-key': { type: 'string' },
+        mdns: { type: 'string', default: 'on' },
         demo: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false }
       }
@@ -51,8 +70,10 @@ async function main(): Promise<void> {
     return
   }
   const port = Number(args.port)
+  const syncPort = args['sync-port'] === undefined ? (port === 0 ? 0 : port + 1) : Number(args['sync-port'])
   const deskName = args.name?.trim()
-  if (!args.data || !Number.isInteger(port) || port < 0 || port > 65535 || deskName === '' || (deskName?.length ?? 0) > 60) {
+  const validPort = (p: number) => Number.isInteger(p) && p >= 0 && p <= 65535
+  if (!args.data || !validPort(port) || !validPort(syncPort) || deskName === '' || (deskName?.length ?? 0) > 60 || (args.https && args['insecure-http'])) {
     console.error(USAGE)
     process.exit(2)
   }
@@ -72,13 +93,23 @@ async function main(): Promise<void> {
     console.log(`station: demo staff — ${DEMO_STAFF.map((s) => `${s.name} (${s.role}) PIN ${s.pin}`).join(', ')}`)
   }
 
-  if (fleetKey) saveFleetKey(core, fleetKey)
+  if (fleetKey) await fleetFromScript(core, fleetKey)
+  const dataDir = resolve(args.data)
+  const identity = await loadIdentity(dataDir, core.id)
+  const https = args.https || (!LOOPBACK.has(args.host) && !args['insecure-http'])
   const station = createStationServer(core, {
     rendererDir: join(appRoot, 'out', 'renderer'),
     bindAddress: args.host,
-    publicNames: args['public-name']
+    publicNames: args['public-name'],
+    tls: https ? { key: identity.key, cert: identity.cert } : undefined
   })
-  const sync = startSync(core, station.io, { peers: args.peer, deskName: () => deskLabel(core) })
+  let sync: Awaited<ReturnType<typeof startSync>>
+  try {
+    sync = await startSync(core, { dataDir, host: args.host, port: syncPort, peers: args.peer, peersOnly: args['peers-only'], mdns: args.mdns, deskName: () => deskLabel(core) })
+  } catch (err) {
+    console.error(`station: cannot listen for peers on ${args.host}:${syncPort}: ${(err as Error).message}`)
+    process.exit(1)
+  }
   station.server.on('error', (err) => {
     console.error(`station: cannot listen on ${args.host}:${port}: ${err.message}`)
     process.exit(1)
@@ -87,15 +118,18 @@ async function main(): Promise<void> {
     const address = station.server.address()
     const actualPort = typeof address === 'object' && address ? address.port : port
     console.log(`station: EventDesk ${version}, desk ${deskLabel(core)} (${core.id})`)
-    console.log(`station: listening on http://${args.host}:${actualPort}`)
+    console.log(`station: certificate SHA-256 ${identity.fingerprint}`)
+    console.log(`station: peers on ${sync.url}`)
+    console.log(`station: listening on ${https ? 'https' : 'http'}://${args.host}:${actualPort}`)
   })
 
   let closing = false
   const shutdown = (): void => {
     if (closing) return
     closing = true
-    sync.close()
-    void station.close().finally(() => {
+    // Links and sockets get a moment to say goodbye; the database is safe either way (WAL).
+    setTimeout(() => process.exit(0), 3_000).unref()
+    void Promise.allSettled([sync.close(), station.close()]).finally(() => {
       core.close()
       process.exit(0)
     })

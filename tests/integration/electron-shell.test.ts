@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IPC } from '../../src/shared/ipc'
+import { probeCertificate } from '../../src/main/sync/link'
 import { APP_ROOT, removeDir, tempDir } from './helpers'
 
 type Handler = (...args: unknown[]) => unknown
@@ -63,12 +64,15 @@ const rpc = (method: string, input: unknown, token: string | null = null) =>
 beforeAll(async () => {
   const electronPath = requireFromOut.resolve('electron')
   requireFromOut.cache[electronPath] = { exports: fakeElectron } as NodeJS.Module
+  // The peer server on loopback and a free port, no mDNS: the test's own switches.
+  process.argv.push('--sync-host=127.0.0.1', '--sync-port=0', '--mdns=off')
   requireFromOut(join(APP_ROOT, 'out', 'main', 'index.js'))
   await new Promise((resolve) => setTimeout(resolve, 50)) // app.whenReady().then(...)
 })
 
-afterAll(() => {
+afterAll(async () => {
   appHandlers.get('will-quit')?.()
+  await new Promise((resolve) => setTimeout(resolve, 100)) // the peer server closing
   removeDir(userData)
 })
 
@@ -97,5 +101,24 @@ describe('the Electron shell (built main, stand-in electron module)', () => {
     const created = await rpc('event.create', { name: 'Shell Fest', type: 'festival', startDate: '2026-12-01', endDate: '2026-12-02', timezone: 'Europe/Paris', venue: null, capacity: null, status: 'draft' }, session.token)
     expect(created.ok).toBe(true)
     expect(sent).toEqual([[IPC.changed, { tables: ['events', 'changes'], eventIds: [] }]])
+  })
+
+  it('runs the same sync endpoint as a station: an HTTPS peer server with the desk’s own certificate', async () => {
+    const { result: session } = await rpc('staff.signIn', { staffId: (await rpc('staff.signInOptions', {})).result[0].id, pin: '2468' })
+    let status = (await rpc('sync.status', {}, session.token)).result
+    for (let i = 0; i < 50 && !status.detail; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      status = (await rpc('sync.status', {}, session.token)).result
+    }
+    expect(status).toMatchObject({ summary: 'alone', detail: { addresses: ['127.0.0.1'] } })
+    expect(existsSync(join(userData, 'data', 'identity', 'desk-cert.pem'))).toBe(true)
+    const presented = await probeCertificate('127.0.0.1', status.detail.port)
+    expect(presented.fingerprint).toBe(status.detail.fingerprint)
+    sent.length = 0
+    const invitation = (await rpc('sync.invite', {}, session.token)).result
+    expect(invitation.code).toMatch(/^\w{4}-\w{4}-\w{4}$/)
+    // Screens showing sync state refresh on the "sync" topic (no write behind it).
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(sent).toContainEqual([IPC.changed, { tables: ['sync'], eventIds: [] }])
   })
 })

@@ -197,8 +197,10 @@ describe('a station bound to every interface', () => {
     const dir = tempDir()
     const station = await startStation(dir, ['--host', '0.0.0.0'])
     try {
+      // Beyond loopback, HTTPS by default (with the desk's own certificate).
+      expect(station.url).toMatch(/^https:/)
       const port = new URL(station.url).port
-      const local = `http://127.0.0.1:${port}`
+      const local = `https://127.0.0.1:${port}`
       const addresses = Object.values(networkInterfaces())
         .flatMap((list) => list ?? [])
         .filter((i) => i.family === 'IPv4')

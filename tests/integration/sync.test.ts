@@ -33,7 +33,8 @@ interface Desk {
 async function desk(name: string, peers: Desk[], extra: string[] = [], port?: number, dir = tempDir()): Promise<Desk> {
   if (!dirs.includes(dir)) dirs.push(dir)
   const p = port ?? (await freePort())
-  const station = await startStation(dir, ['--port', String(p), '--name', name, '--fleet-key', FLEET, ...peers.flatMap((d) => ['--peer', d.station.url]), ...extra])
+  // --peers-only: each desk links only to the desks named here, so a relay is a relay even on one machine.
+  const station = await startStation(dir, ['--port', String(p), '--name', name, '--fleet-key', FLEET, '--peers-only', ...peers.flatMap((d) => ['--peer', d.station.peerAddress]), ...extra])
   running.push(station)
   return { dir, port: p, station }
 }
@@ -148,7 +149,7 @@ describe('desks together (separate processes)', () => {
     const a = await desk('Organizer', [], ['--demo'])
     const dir = tempDir()
     dirs.push(dir)
-    const stranger = await startStation(dir, ['--port', String(await freePort()), '--fleet-key', randomBytes(32).toString('base64url'), '--peer', a.station.url])
+    const stranger = await startStation(dir, ['--port', String(await freePort()), '--fleet-key', randomBytes(32).toString('base64url'), '--peer', a.station.peerAddress])
     running.push(stranger)
     await new Promise((resolve) => setTimeout(resolve, 1500))
     const { body } = await stranger.rpc('system.status', {})

@@ -1,12 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { request } from 'node:http'
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { join } from 'node:path'
 
 const APP_ROOT = join(__dirname, '..', '..')
 
 export interface RunningStation {
+  /** The screens' URL (http on loopback unless --https, https beyond). */
   url: string
+  /** The peer server ("https://host:port"), where other desks link. */
+  syncUrl: string
+  /** "host:port" of the peer server, as --peer and sync.addAddress take it. */
+  peerAddress: string
+  /** SHA-256 of the desk's certificate, hex. */
+  fingerprint: string
   proc: ChildProcess
   output(): string
   /** POST /api/rpc/<method>; resolves with status and parsed body. */
@@ -15,9 +23,12 @@ export interface RunningStation {
   kill(): Promise<void>
 }
 
-/** Starts `node out/main/station.js` on a free port and waits for it to listen. */
+/**
+ * Starts `node out/main/station.js` on a free port and waits for it to listen.
+ * mDNS stays on loopback (nothing multicast leaves this machine in tests).
+ */
 export function startStation(dataDir: string, extraArgs: string[] = []): Promise<RunningStation> {
-  const proc = spawn(process.execPath, [join(APP_ROOT, 'out', 'main', 'station.js'), '--data', dataDir, '--port', '0', ...extraArgs], {
+  const proc = spawn(process.execPath, [join(APP_ROOT, 'out', 'main', 'station.js'), '--data', dataDir, '--port', '0', '--mdns', '127.0.0.1', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''
@@ -26,12 +37,16 @@ export function startStation(dataDir: string, extraArgs: string[] = []): Promise
     const timer = setTimeout(() => reject(new Error(`station did not start:\n${output}`)), 60_000)
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output)
+      const match = /listening on (https?:\/\/[\d.]+:\d+)/.exec(output)
       if (!match) return
       clearTimeout(timer)
       const url = match[1]!
+      const syncUrl = /peers on (https:\/\/[\d.]+:\d+)/.exec(output)![1]!
       resolve({
         url,
+        syncUrl,
+        peerAddress: new URL(syncUrl).host,
+        fingerprint: /certificate SHA-256 ([0-9a-f]{64})/.exec(output)![1]!,
         proc,
         output: () => output,
         async rpc(method, body, token) {
@@ -79,7 +94,9 @@ export function rawRequest(
 ): Promise<RawResponse> {
   const started = Date.now()
   return new Promise((resolve, reject) => {
-    const req = request(url + options.path, { method: options.method ?? 'POST', headers: options.headers, setHost: !options.headers?.Host })
+    const request = url.startsWith('https:') ? httpsRequest : httpRequest
+    // A station's certificate is its own (self-signed): tests check its fingerprint where it matters.
+    const req = request(url + options.path, { method: options.method ?? 'POST', headers: options.headers, setHost: !options.headers?.Host, rejectUnauthorized: false })
     req.on('response', (res) => {
       let body = ''
       res.setEncoding('utf8')

@@ -105,6 +105,10 @@ export class Core implements Desk {
     const localTables = new Set<string>()
     const topics = new Set(KERNEL_TOPICS)
     for (const module of options.modules) {
+      for (const topic of module.topics ?? []) {
+        if (topics.has(topic)) throw new Error(`The topic ${topic} is declared twice`)
+        topics.add(topic)
+      }
       for (const spec of module.tables ?? []) {
         const name = getTableName(spec.table)
         if (topics.has(name)) throw new Error(`The table ${name} is declared twice`)
@@ -328,6 +332,11 @@ export class Core implements Desk {
    */
   exclusive<T>(work: () => T | Promise<T>): Promise<T> {
     return this.writeLock.run(work)
+  }
+
+  /** Tells screens that live state under these topics (declared by a module) changed: no write, no change record. */
+  announce(topics: readonly string[]): void {
+    this.emitter.emit('changed', { tables: [...topics], eventIds: [] } satisfies ChangedEvent)
   }
 
   onChanged(listener: (event: ChangedEvent) => void): () => void {

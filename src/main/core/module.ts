@@ -188,6 +188,8 @@ export interface DeskModule<S extends Slice = Slice> {
   authenticate?(read: GuardedSql, token: string): Session | null
   /** Tables (synced or local) whose writes may end sessions: the kernel then reports `onSessionsChanged`. */
   sessionTables?: readonly string[]
+  /** Topics for live state that is no table (e.g. which peers are connected), announced with `Core.announce`. */
+  topics?: readonly string[]
 }
 
 /** Declares a module for its contract slice; its handlers are typed and checked against that slice. */

@@ -1,10 +1,12 @@
 /**
- * Station mode's HTTP face: the built renderer, `GET /api/health`,
+ * Station mode's HTTP(S) face: the built renderer, `GET /api/health`,
  * `POST /api/rpc/<method>` (JSON body, `Authorization: Bearer <token>`) and a
- * socket.io channel that pushes "data changed" to signed-in screens.
+ * socket.io channel that pushes "data changed" to signed-in screens. Peers
+ * never come here: they meet on the desk's peer server (sync/server.ts).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import { extname, join, normalize, sep } from 'node:path'
 import { Server as SocketServer } from 'socket.io'
 import { ApiError } from '../../shared/errors'
@@ -42,24 +44,27 @@ const SECURITY_HEADERS = {
 
 export interface StationServer {
   server: Server
-  /** The socket.io server: screens on its main namespace, peer desks on /sync. */
+  /** The socket.io server pushing "changed" to signed-in screens. */
   io: SocketServer
   close(): Promise<void>
 }
 
 export interface StationOptions extends HostGuardOptions {
   rendererDir: string
+  /** Serve HTTPS with this key and certificate (the desk's own, sync/identity.ts). */
+  tls?: { key: string; cert: string }
 }
 
 export function createStationServer(core: Core, options: StationOptions): StationServer {
   const guard = new HostGuard(options)
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(core, guard, options.rendererDir, req, res).catch((err: unknown) => {
       console.error('station: request failed', err)
       if (!res.headersSent) sendJson(res, 500, new ApiError('internal', 'Internal error', { key: 'internal' }).toBody())
       else res.destroy()
     })
-  })
+  }
+  const server: Server = options.tls ? createTlsServer({ ...options.tls, minVersion: 'TLSv1.2' }, onRequest) : createServer(onRequest)
   // Sockets obey the same Host/Origin rules as every other request.
   const io = new SocketServer(server, {
     serveClient: false,

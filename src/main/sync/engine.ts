@@ -16,7 +16,7 @@ import { EventEmitter } from 'node:events'
 import type { ApplyResult, ChangeRecord } from '../core/changelog'
 import type { Core } from '../core/core'
 
-export const SYNC_PROTOCOL = 1
+export const SYNC_PROTOCOL = 2
 const BATCH = 1000
 const WINDOW = 2
 const ACK_TIMEOUT_MS = 60_000
@@ -24,6 +24,8 @@ const ACK_TIMEOUT_MS = 60_000
 /** What a link carries: named messages, each answered once (socket.io emit with an acknowledgement). */
 export interface PeerLink {
   readonly address: string
+  /** The desk that opened the link (of two links between the same desks, the one opened by the lower desk id stays). */
+  readonly dialer?: string
   /** Tells the peer this side now answers its messages. */
   signalReady(): void
   /** Settles when the peer said it answers ours: nothing is sent before (it would be dropped). */
@@ -44,6 +46,8 @@ export interface Hello {
   vector: Record<string, string>
   /** How many records this desk holds: with the peer's own count, a rough "catching up" measure. */
   records: number
+  /** The sender's wall clock (ms since 1970) when it said hello: the two desks' clocks compared. */
+  wallClock: number
 }
 
 interface Batch {
@@ -72,6 +76,10 @@ export interface PeerStatus {
   /** They run a newer schema: their newer records wait here until this desk is updated. */
   newerThanUs: boolean
   olderThanUs: boolean
+  /** Their wall clock minus ours when they said hello (ms; positive: theirs is ahead). */
+  clockOffsetMs: number
+  /** Who opened the link. */
+  direction: 'in' | 'out'
 }
 
 interface Peer {
@@ -105,7 +113,8 @@ export class SyncEngine extends EventEmitter {
     super()
     this.seen = core.versionVector()
     // Any write (local, or merged from one peer) may be news for the others.
-    this.stopWatching = core.onChanged(() => {
+    this.stopWatching = core.onChanged((event) => {
+      if (!event.tables.includes('changes')) return // live state announced, no record written
       for (const [origin, hlc] of core.versionVector()) if (hlc > (this.seen.get(origin) ?? '')) this.seen.set(origin, hlc)
       for (const peer of this.peers.values()) void this.pump(peer)
     })
@@ -120,7 +129,8 @@ export class SyncEngine extends EventEmitter {
       appVersion: this.core.appVersion,
       level: this.core.changeLog.level,
       vector: toObject(this.seen),
-      records: records.n
+      records: records.n,
+      wallClock: Date.now()
     }
   }
 
@@ -130,7 +140,12 @@ export class SyncEngine extends EventEmitter {
    */
   attach(link: PeerLink, theirHello: Hello): void {
     const existing = this.peers.get(theirHello.deskId)
-    if (existing) existing.link.close()
+    if (existing) {
+      // Both desks dialed each other: both keep the link the lower desk id opened (a reconnect in the same direction replaces the old).
+      const preferred = [this.core.id, theirHello.deskId].sort()[0]
+      if (existing.link.dialer !== link.dialer && existing.link.dialer === preferred) return void link.close()
+      existing.link.close()
+    }
     const now = new Date().toISOString()
     const peer: Peer = {
       link,
@@ -151,7 +166,9 @@ export class SyncEngine extends EventEmitter {
         received: 0,
         sent: 0,
         newerThanUs: theirHello.level > this.core.changeLog.level,
-        olderThanUs: theirHello.level < this.core.changeLog.level
+        olderThanUs: theirHello.level < this.core.changeLog.level,
+        clockOffsetMs: typeof theirHello.wallClock === 'number' ? theirHello.wallClock - Date.now() : 0,
+        direction: link.dialer === this.core.id ? 'out' : 'in'
       }
     }
     this.peers.set(theirHello.deskId, peer)
@@ -167,6 +184,11 @@ export class SyncEngine extends EventEmitter {
 
   peerStatus(): PeerStatus[] {
     return [...this.peers.values()].map((p) => ({ ...p.status }))
+  }
+
+  /** The live link to a desk, if there is one. */
+  linkTo(deskId: string): PeerLink | null {
+    return this.peers.get(deskId)?.link ?? null
   }
 
   close(): void {

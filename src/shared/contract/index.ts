@@ -13,6 +13,7 @@ import { deskContract } from './desk'
 import { eventsContract } from './events'
 import { mergeSlices, type ResultOfSpec } from './method'
 import { staffContract } from './staff'
+import { syncContract } from './sync'
 
 export const contract = mergeSlices(
   deskContract,
@@ -21,7 +22,8 @@ export const contract = mergeSlices(
   eventsContract,
   attendeesContract,
   checkinContract,
-  conflictsContract
+  conflictsContract,
+  syncContract
 )
 
 export type Contract = typeof contract

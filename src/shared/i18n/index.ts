@@ -48,7 +48,8 @@ export const VALUE_GROUPS = {
   'attendees.source': 'sources',
   'checkins.kind': 'checkinKinds',
   'checkins.method': 'checkinMethod',
-  'attendee_exports.format': 'exportFormats'
+  'attendee_exports.format': 'exportFormats',
+  'fleet_desks.via': 'deskJoins'
 } as const satisfies Record<string, keyof Vocabulary>
 
 export type MessageParams = Record<string, string | number>
