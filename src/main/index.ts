@@ -7,8 +7,10 @@ import { app, BrowserWindow, ipcMain, shell } from 'electron'
 import { join } from 'node:path'
 import { ApiError } from '../shared/errors'
 import { IPC } from '../shared/ipc'
+import { startBackups } from './backup/start'
 import { Core } from './core/core'
 import { modules } from './modules'
+import { loadFleet } from './sync/fleet'
 
 const kiosk = process.argv.includes('--kiosk')
 let core: Core | null = null
@@ -43,6 +45,7 @@ function createWindow(): BrowserWindow {
 void app.whenReady().then(() => {
   core = new Core({ dataDir: join(app.getPath('userData'), 'data'), appRoot: app.getAppPath(), modules, appVersion: app.getVersion() })
   const desk = core
+  startBackups(desk, { fleet: () => loadFleet(desk) })
   ipcMain.handle(IPC.rpc, async (_event, method: unknown, input: unknown, token: unknown) => {
     try {
       // The desk's own window: 'local' to the sign-in throttle (a known desk, never a stranger's address).

@@ -7,10 +7,11 @@
  */
 import { attendeesModule } from './attendees/module'
 import { auditModule } from './audit/module'
+import { backupModule } from './backup/module'
 import { checkinModule } from './checkin/module'
 import { conflictsModule } from './conflicts/module'
 import { deskModule } from './desk/module'
 import { eventsModule } from './events/module'
 import { staffModule } from './staff/module'
 
-export const modules = [deskModule, staffModule, auditModule, eventsModule, attendeesModule, checkinModule, conflictsModule] as const
+export const modules = [deskModule, staffModule, auditModule, eventsModule, attendeesModule, checkinModule, conflictsModule, backupModule] as const

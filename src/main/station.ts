@@ -5,6 +5,7 @@
  *
  *   node out/main/station.js --data <dir> [--port 4800] [--host 127.0.0.1] [--name <desk name>]
  *                            [--public-name <host name>]... [--peer <url>]... [--fleet-key <key>] [--demo]
+ *                            [--restore-from <folder | s3://bucket/prefix?endpoint=<url>&region=<r>&path-style=1>]
  *
  * The station answers only requests that name it by its own addresses or
  * names (see station/guard.ts); `--public-name` adds a name, e.g. a DNS name
@@ -12,19 +13,30 @@
  * with (as often as needed); desks sync only with desks holding the same
  * fleet key (`--fleet-key`, base64url, for desks set up by script; pairing
  * gives it otherwise).
+ *
+ * `--restore-from` fills a new desk (an empty data folder) from a backup —
+ * the newest there — before it starts serving: the passphrase comes from
+ * EVENTDESK_BACKUP_PASSPHRASE, or the backup was sealed with the fleet key
+ * given by `--fleet-key`; S3 keys from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+ * The desk keeps its own new identity and catches up from its peers. On a desk
+ * that already holds data it is skipped (a restart with the same arguments).
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { restoreSourceOf } from './backup/source'
+import { startBackups } from './backup/start'
+import { targetOf } from './backup/targets'
 import { Core } from './core/core'
+import { ApiError } from '../shared/errors'
 import { DEMO_STAFF, seedDemo } from './demo/seed'
 import { modules } from './modules'
 import { createStationServer } from './station/server'
-import { saveFleetKey } from './sync/fleet'
+import { loadFleet, saveFleetKey } from './sync/fleet'
 import { startSync } from './sync/start'
 import { version } from '../../package.json'
 
 const USAGE =
-  'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--public-name <host name>]... [--peer <url>]... [--fleet-key <key>] [--demo]'
+  'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--public-name <host name>]... [--peer <url>]... [--fleet-key <key>] [--demo] [--restore-from <folder | s3://bucket/prefix?endpoint=…>]'
 
 async function main(): Promise<void> {
   let args
@@ -39,6 +51,7 @@ async function main(): Promise<void> {
         peer: { type: 'string', multiple: true, default: [] },
         'fleet-key': { type: 'string' },
         demo: { type: 'boolean', default: false },
+        'restore-from': { type: 'string' },
         help: { type: 'boolean', default: false }
       }
     }).values
@@ -54,6 +67,11 @@ async function main(): Promise<void> {
   const deskName = args.name?.trim()
   if (!args.data || !Number.isInteger(port) || port < 0 || port > 65535 || deskName === '' || (deskName?.length ?? 0) > 60) {
     console.error(USAGE)
+    process.exit(2)
+  }
+
+  if (args.demo && args['restore-from']) {
+    console.error('station: --demo and --restore-from exclude each other')
     process.exit(2)
   }
 
@@ -73,6 +91,8 @@ async function main(): Promise<void> {
   }
 
   if (fleetKey) saveFleetKey(core, fleetKey)
+  const backups = startBackups(core, { fleet: () => loadFleet(core) })
+  if (args['restore-from']) await restore(backups, args['restore-from'], fleetKey)
   const station = createStationServer(core, {
     rendererDir: join(appRoot, 'out', 'renderer'),
     bindAddress: args.host,
@@ -95,6 +115,7 @@ async function main(): Promise<void> {
     if (closing) return
     closing = true
     sync.close()
+    backups.close()
     void station.close().finally(() => {
       core.close()
       process.exit(0)
@@ -102,6 +123,26 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
+}
+
+async function restore(backups: ReturnType<typeof startBackups>, from: string, fleetKey: Buffer | null): Promise<void> {
+  const passphrase = process.env.EVENTDESK_BACKUP_PASSPHRASE
+  try {
+    if (!passphrase && !fleetKey) throw new Error('set EVENTDESK_BACKUP_PASSPHRASE (or give the --fleet-key the backup was sealed with)')
+    const target = targetOf(restoreSourceOf(from, process.env))
+    const started = Date.now()
+    const result = await backups.restore(target, passphrase ? { passphrase } : { fleetKey: fleetKey! })
+    console.log(
+      `station: restored ${result.name} (made by ${result.sourceDeskName} at ${result.createdAt}): ${result.records} records in ${Date.now() - started} ms`
+    )
+  } catch (err) {
+    if (err instanceof ApiError && err.key === 'backupRestoreNeedsFreshDesk') {
+      console.log('station: --restore-from skipped: this desk already holds data')
+      return
+    }
+    console.error(`station: cannot restore from ${from}: ${(err as Error).message}`)
+    process.exit(1)
+  }
 }
 
 function deskLabel(core: Core): string {

@@ -16,9 +16,10 @@ export interface RunningStation {
 }
 
 /** Starts `node out/main/station.js` on a free port and waits for it to listen. */
-export function startStation(dataDir: string, extraArgs: string[] = []): Promise<RunningStation> {
+export function startStation(dataDir: string, extraArgs: string[] = [], options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningStation> {
   const proc = spawn(process.execPath, [join(APP_ROOT, 'out', 'main', 'station.js'), '--data', dataDir, '--port', '0', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env ?? process.env
   })
   let output = ''
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))

@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import { attendeesContract } from './attendees'
 import { auditContract } from './audit'
+import { backupContract } from './backup'
 import { checkinContract } from './checkin'
 import { conflictsContract } from './conflicts'
 import { deskContract } from './desk'
@@ -21,7 +22,8 @@ export const contract = mergeSlices(
   eventsContract,
   attendeesContract,
   checkinContract,
-  conflictsContract
+  conflictsContract,
+  backupContract
 )
 
 export type Contract = typeof contract
