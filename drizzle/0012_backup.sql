@@ -28,5 +28,6 @@ CREATE TABLE `backup_targets` (
 	`last_error_at` text,
 	`last_error_key` text,
 	`last_error_message` text,
+	`last_error_params` text,
 	`failures` integer DEFAULT 0 NOT NULL
 );

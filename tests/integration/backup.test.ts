@@ -8,7 +8,7 @@
  * in a backup.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import S3rver from 's3rver'
@@ -337,6 +337,12 @@ describe('backup to S3-compatible storage (s3rver on 127.0.0.1)', () => {
     expect(fresh.core.id).not.toBe(source.core.id)
     const wrong = await rejects(freshDesk().call('backup.restore', { source: s3Target(), key: { kind: 'passphrase', passphrase: 'Tr0ub4dor&3 wrong' } }))
     expect(wrong.key).toBe('backupWrongKey')
+
+    // The server answers no (a bucket it does not have): said so, apart from "cannot be reached".
+    const refused = await source.call('backup.saveTarget', { target: { ...s3Target(), bucket: 'no-such-bucket' } }, source.organizer)
+    const again = await source.call('backup.run', {}, source.organizer)
+    expect(again.targets.find((t) => t.id === refused.targets[1]!.id)!.lastError).toMatchObject({ key: 'backupTargetRefused' })
+    expect(again.targets[0]!.lastError).toBeNull()
   })
 
   it('retries with growing delays while the server is down and backs up once it is back', async () => {
@@ -370,6 +376,19 @@ describe('backup to S3-compatible storage (s3rver on 127.0.0.1)', () => {
     expect(done.lastError!.at < done.lastGood!.at).toBe(true)
     const listed = await source.call('backup.versions', { targetId: done.id }, source.organizer)
     expect(listed.map((v) => v.name)).toContain(done.lastGood!.name)
+  })
+})
+
+describe('a desk killed mid-backup', () => {
+  it('leaves no decrypted work behind once it starts again', async () => {
+    const desk = openDesk(dir())
+    desks.push(desk)
+    const leftover = join(desk.dir, '.backup-killed')
+    mkdirSync(leftover)
+    writeFileSync(join(leftover, 'snapshot.db'), 'plain data')
+    startBackups(desk.core, { fleet: () => null })
+    expect(existsSync(leftover)).toBe(false)
+    expect(existsSync(join(desk.dir, 'eventdesk.db'))).toBe(true)
   })
 })
 

@@ -22,7 +22,9 @@ import { CHANGE_COLUMNS, toRecord, type Core, type RawChange } from '../core/cor
 import { openArchive, type KeySecret } from './archive'
 import type { BackupTarget } from './targets'
 
-const BATCH = 1000
+// Larger than sync's batches: each batch of attendee records is judged for conflicts by a scan of the event (core/conflicts.ts),
+// and a fresh desk has nothing else waiting in its write queue.
+const BATCH = 10_000
 
 export interface RestoreSteps {
   /** A backup's name; the newest there by default. */

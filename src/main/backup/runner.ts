@@ -7,9 +7,10 @@
  * desk offline for hours picks up by itself. Each target keeps this desk's
  * newest N versions. Also the one restore a fresh desk may run.
  */
+import { readdirSync, rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { BackupStatus, BackupVersion, RestoreProgress, RestoreResult } from '../../shared/contract/backup'
+import type { BackupProblem, BackupStatus, BackupVersion, RestoreProgress, RestoreResult } from '../../shared/contract/backup'
 import { ApiError } from '../../shared/errors'
 import type { Core } from '../core/core'
 import { GuardedSql } from '../core/sql'
@@ -32,19 +33,16 @@ export interface BackupOptions {
 }
 
 const MAX_TIMER_MS = 60 * 60_000
+const WORK_PREFIX = '.backup-'
 
-interface Problem {
-  key: string
-  message: string
-}
+const NO_KEY: BackupProblem = { key: 'backupNoKey', message: 'Set a backup passphrase (or choose the fleet key) first' }
+const NO_TARGET: BackupProblem = { key: 'backupNoTarget', message: 'Add a folder or an S3 bucket to back up to first' }
+const NO_FLEET: BackupProblem = { key: 'backupNoFleetKey', message: 'This desk has no fleet key yet: pair it, or use a passphrase' }
 
-const NO_KEY: Problem = { key: 'backupNoKey', message: 'Set a backup passphrase (or choose the fleet key) first' }
-const NO_TARGET: Problem = { key: 'backupNoTarget', message: 'Add a folder or an S3 bucket to back up to first' }
-const NO_FLEET: Problem = { key: 'backupNoFleetKey', message: 'This desk has no fleet key yet: pair it, or use a passphrase' }
-
-function errorOf(err: unknown): Problem {
-  if (err instanceof ApiError) return { key: err.key ?? err.code, message: err.message }
-  return { key: 'backupFailed', message: `The backup failed: ${err instanceof Error ? err.message : String(err)}` }
+function errorOf(err: unknown): BackupProblem {
+  if (err instanceof ApiError) return { key: err.key ?? err.code, message: err.message, ...(err.params ? { params: err.params } : {}) }
+  const detail = (err instanceof Error ? err.message : String(err)).slice(0, 200)
+  return { key: 'backupFailed', message: `The backup failed: ${detail}`, params: { detail } }
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -72,6 +70,7 @@ export class BackupRunner {
   }
 
   start(): void {
+    this.removeLeftovers()
     this.schedule()
   }
 
@@ -185,7 +184,7 @@ export class BackupRunner {
     }
   }
 
-  private problem(settings: Settings, rows: TargetRow[]): Problem | null {
+  private problem(settings: Settings, rows: TargetRow[]): BackupProblem | null {
     if (!settings.keySource || (settings.keySource === 'passphrase' && !settings.passphraseKey)) return NO_KEY
     if (rows.length === 0) return NO_TARGET
     if (settings.keySource === 'fleet' && !this.options.fleet()) return NO_FLEET
@@ -307,7 +306,15 @@ export class BackupRunner {
 
   /** A folder of its own in the desk's data folder (same disk, same permissions as the database), removed after. */
   private workDir(): Promise<string> {
-    return mkdtemp(join(dirname(this.core.sqlite.name), '.backup-'))
+    return mkdtemp(join(dirname(this.core.sqlite.name), WORK_PREFIX))
+  }
+
+  /** Work folders of a desk killed mid-backup or mid-restore (a decrypted snapshot may be in one); before any new one exists. */
+  private removeLeftovers(): void {
+    const dataDir = dirname(this.core.sqlite.name)
+    for (const name of readdirSync(dataDir)) {
+      if (name.startsWith(WORK_PREFIX)) rmSync(join(dataDir, name), { recursive: true, force: true })
+    }
   }
 
   private local(work: (local: LocalWrites) => void): Promise<void> {

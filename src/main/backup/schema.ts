@@ -45,6 +45,8 @@ export const backupTargets = sqliteTable('backup_targets', {
   lastErrorAt: text('last_error_at'),
   lastErrorKey: text('last_error_key'),
   lastErrorMessage: text('last_error_message'),
+  /** JSON: the parameters of the error's translated text (where, detail). */
+  lastErrorParams: text('last_error_params'),
   /** Failed attempts since the last good one: the retry delay doubles with each. */
   failures: integer('failures').notNull().default(0)
 })

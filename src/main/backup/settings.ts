@@ -1,5 +1,5 @@
 /** This desk's backup settings and targets as stored (local tables), and how they are shown (never a secret). */
-import type { BackupTargetInput, BackupTargetView } from '../../shared/contract/backup'
+import type { BackupProblem, BackupTargetInput, BackupTargetView } from '../../shared/contract/backup'
 import type { GuardedSql } from '../core/sql'
 import type { LocalWrites } from '../core/writer'
 import type { KeyOrigin, MasterKey } from './archive'
@@ -46,6 +46,7 @@ export interface TargetRow {
   last_error_at: string | null
   last_error_key: string | null
   last_error_message: string | null
+  last_error_params: string | null
   failures: number
 }
 
@@ -143,7 +144,7 @@ export function writeTarget(read: GuardedSql, local: LocalWrites, id: string, ta
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, path = excluded.path, endpoint = excluded.endpoint, region = excluded.region,
        bucket = excluded.bucket, prefix = excluded.prefix, force_path_style = excluded.force_path_style,
        access_key_id = excluded.access_key_id, secret_access_key = excluded.secret_access_key,
-       failures = 0, last_error_at = NULL, last_error_key = NULL, last_error_message = NULL`,
+       failures = 0, last_error_at = NULL, last_error_key = NULL, last_error_message = NULL, last_error_params = NULL`,
     row
   )
   return true
@@ -159,12 +160,14 @@ export function recordSuccess(local: LocalWrites, id: string, at: string, name: 
   )
 }
 
-export function recordFailure(local: LocalWrites, id: string, at: string, error: { key: string; message: string }): void {
+export function recordFailure(local: LocalWrites, id: string, at: string, error: BackupProblem): void {
   local.run(
-    'UPDATE backup_targets SET last_error_at = ?, last_error_key = ?, last_error_message = ?, failures = failures + 1 WHERE id = ?',
+    `UPDATE backup_targets SET last_error_at = ?, last_error_key = ?, last_error_message = ?, last_error_params = ?, failures = failures + 1
+     WHERE id = ?`,
     at,
     error.key,
     error.message.slice(0, 500),
+    error.params ? JSON.stringify(error.params) : null,
     id
   )
 }
@@ -213,7 +216,12 @@ export function targetView(row: TargetRow, nextAttemptAt: string | null, stale: 
     lastGood: row.last_ok_at && row.last_ok_name ? { at: row.last_ok_at, name: row.last_ok_name, bytes: row.last_ok_bytes ?? 0 } : null,
     lastError:
       row.last_error_at && row.last_error_key
-        ? { at: row.last_error_at, key: row.last_error_key, message: row.last_error_message ?? '' }
+        ? {
+            at: row.last_error_at,
+            key: row.last_error_key,
+            message: row.last_error_message ?? '',
+            ...(row.last_error_params ? { params: JSON.parse(row.last_error_params) as BackupProblem['params'] } : {})
+          }
         : null,
     failures: row.failures,
     nextAttemptAt,

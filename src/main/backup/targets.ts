@@ -45,12 +45,21 @@ export interface BackupTarget {
   remove(name: string): Promise<void>
 }
 
+/** The server answered no (wrong keys, no such bucket, no permission), or could not be reached at all. */
 function unreachable(where: string, err: unknown): ApiError {
   const detail = describe(err)
+  if (err instanceof S3ServiceException) {
+    return new ApiError('unavailable', `The backup target ${where} refused: ${detail}`, { key: 'backupTargetRefused', params: { where, detail } })
+  }
   return new ApiError('unavailable', `The backup target ${where} cannot be reached: ${detail}`, {
     key: 'backupTargetUnreachable',
     params: { where, detail }
   })
+}
+
+function unwritable(where: string, err: unknown): ApiError {
+  const detail = describe(err)
+  return new ApiError('unavailable', `The backup could not be written to ${where}: ${detail}`, { key: 'backupFolderWriteFailed', params: { where, detail } })
 }
 
 function describe(err: unknown): string {
@@ -60,7 +69,7 @@ function describe(err: unknown): string {
 }
 
 function notFound(where: string, name: string): ApiError {
-  return new ApiError('not_found', `No backup ${name} at ${where}`, { key: 'backupNotFound', params: { where } })
+  return new ApiError('not_found', `No backup ${name} at ${where}`, { key: 'backupNotFound', params: { name, where } })
 }
 
 /** Newest first: a name starts with its time. */
@@ -99,7 +108,7 @@ export class FolderTarget implements BackupTarget {
       await rename(partial, join(this.folder, name))
     } catch (err) {
       await rm(partial, { force: true })
-      throw unreachable(this.where, err)
+      throw unwritable(this.where, err)
     }
   }
 
@@ -122,7 +131,7 @@ export class FolderTarget implements BackupTarget {
       await copyFile(join(this.folder, name), file)
     } catch (err) {
       if ((err as { code?: string }).code === 'ENOENT') throw notFound(this.where, name)
-      throw unreachable(this.where, err)
+      throw unwritable(file, err)
     }
   }
 
@@ -141,6 +150,8 @@ export class FolderTarget implements BackupTarget {
     }
   }
 }
+
+const QUIET = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
 
 export interface S3Options {
   endpoint: string | null
@@ -169,7 +180,9 @@ export class S3Target implements BackupTarget {
       maxAttempts: 2,
       // Plain signed uploads: MinIO-like servers do not all understand the newer streamed checksums.
       requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED'
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      // Failures are reported (and logged) by the backup runner, once, in words.
+      logger: QUIET
     })
   }
 

@@ -4,6 +4,7 @@
  * (the S3 secret key, the backup key) are never returned.
  */
 import { z } from 'zod'
+import type { MessageParams } from '../errors'
 import { STAFF_ROLES } from '../roles'
 import { clientId, id } from '../fields'
 import { method } from './method'
@@ -40,6 +41,13 @@ const restoreKey = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fleet'), fleetKey: z.string().trim().min(16).max(200) }).strict()
 ])
 
+/** What went wrong, to translate (`key`, `params`) or show as is (`message`, English). */
+export interface BackupProblem {
+  key: string
+  message: string
+  params?: MessageParams
+}
+
 /** One backup file on a target. */
 export interface BackupVersion {
   name: string
@@ -64,7 +72,8 @@ export interface BackupTargetView {
   accessKeyId: string | null
   secretSet: boolean
   lastGood: { at: string; name: string; bytes: number } | null
-  lastError: { at: string; key: string; message: string } | null
+  /** `key` and `params` to translate under apiErrors.*, `message` in English. */
+  lastError: ({ at: string } & BackupProblem) | null
   /** Failed attempts since the last good backup here. */
   failures: number
   nextAttemptAt: string | null
@@ -81,7 +90,7 @@ export interface BackupStatus {
   keySource: 'passphrase' | 'fleet' | null
   running: boolean
   /** What keeps backups from running at all (no key, no target, no fleet key), to show above the rest. */
-  problem: { key: string; message: string } | null
+  problem: BackupProblem | null
   targets: BackupTargetView[]
   /** The newest good backup on any target. */
   lastGood: { at: string; where: string; name: string; bytes: number } | null
@@ -114,7 +123,7 @@ export interface RestoreProgress {
   /** Records applied so far, of `total`. */
   done: number
   total: number
-  error: { key: string; message: string } | null
+  error: BackupProblem | null
 }
 
 const none = z.object({}).strict()
