@@ -30,7 +30,8 @@ export const FIELD_MESSAGES = {
   pinTooShort: `At least ${LIMITS.pin.min} digits`,
   pinTooLong: `At most ${LIMITS.pin.max} digits`,
   fileEmpty: 'The file is empty',
-  fileTooLarge: 'The file is too large'
+  fileTooLarge: 'The file is too large',
+  folderFullPath: 'Give the folder as a full path'
 } as const
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES
 /** Numbers a translated message needs. */

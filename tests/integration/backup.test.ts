@@ -272,6 +272,12 @@ describe('backup to a folder and restore from it', () => {
       path: 'key.passphrase',
       key: 'tooShort'
     })
+    // Targets are checked before they are kept: a full path, and an S3 account's secret.
+    expect((await rejects(source.call('backup.saveTarget', { target: { kind: 'folder', path: 'backups/here' } }, source.organizer))).issues?.[0]).toMatchObject({
+      path: 'target.path',
+      key: 'folderFullPath'
+    })
+    expect((await rejects(source.call('backup.saveTarget', { target: { kind: 's3', bucket: 'b-1', accessKeyId: 'AKID' } }, source.organizer))).key).toBe('backupSecretRequired')
     const folder = dir()
     await source.call('backup.saveTarget', { target: { kind: 'folder', path: folder } }, source.organizer)
     const done = await until('the scheduled backup', async () => {

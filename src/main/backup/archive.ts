@@ -33,6 +33,7 @@ const TAG = 16
 // scrypt cost for a passphrase: 2^17 × 8 × 128 bytes = 128 MiB and ~0.3–1 s per derivation, once per configure/restore.
 const SCRYPT = { N: 2 ** 17, r: 8, p: 1 }
 const MAX_HEADER = 64 * 1024
+const MAX_SCRYPT_MEMORY = 512 * 1024 * 1024
 // gzip level: the snapshot is mostly text; level 4 keeps most of level 6's gain at well under its cost.
 const GZIP_LEVEL = 4
 
@@ -76,7 +77,7 @@ export interface MasterKey {
 export type KeySecret = { passphrase: string } | { fleetKey: Buffer }
 
 export async function keyFromPassphrase(passphrase: string, salt: Buffer = randomBytes(16)): Promise<MasterKey> {
-  const key = await scrypt(passphrase.normalize('NFC'), salt, 32, { ...SCRYPT, maxmem: 256 * 1024 * 1024 })
+  const key = await scrypt(passphrase.normalize('NFC'), salt, 32, { ...SCRYPT, maxmem: MAX_SCRYPT_MEMORY })
   return { key, origin: { kind: 'scrypt', salt: salt.toString('base64url'), ...SCRYPT } }
 }
 
@@ -201,8 +202,8 @@ async function readLayout(file: string): Promise<Layout> {
     at += manifestLength + TAG
     const bodyNonce = await read(at, NONCE)
     const bodyStart = at + NONCE
-    const bodyTag = await read(size - TAG, TAG)
     if (size - TAG < bodyStart) throw damaged('cut short')
+    const bodyTag = await read(size - TAG, TAG)
     return { header, prefix: Buffer.concat([start, headerJson]), manifestNonce, manifestCipher, manifestTag, bodyNonce, bodyStart, bodyTag, size }
   } finally {
     await handle.close()
@@ -216,13 +217,18 @@ async function masterFor(header: ArchiveHeader, secret: KeySecret): Promise<Buff
     if (!('passphrase' in secret)) {
       throw new ApiError('invalid_input', 'This backup is locked with a passphrase; enter it', { key: 'backupNeedsPassphrase' })
     }
-    if (origin.N > 2 ** 20 || origin.r > 16 || origin.p > 4) throw damaged('unreasonable key cost')
-    return scrypt(secret.passphrase.normalize('NFC'), Buffer.from(origin.salt, 'base64url'), 32, {
-      N: origin.N,
-      r: origin.r,
-      p: origin.p,
-      maxmem: 1024 * 1024 * 1024
-    })
+    // The header sets the cost: a forged one must not make this desk spend gigabytes or hours.
+    if (128 * origin.N * origin.r > MAX_SCRYPT_MEMORY || origin.p > 4) throw damaged('unreasonable key cost')
+    try {
+      return await scrypt(secret.passphrase.normalize('NFC'), Buffer.from(origin.salt, 'base64url'), 32, {
+        N: origin.N,
+        r: origin.r,
+        p: origin.p,
+        maxmem: MAX_SCRYPT_MEMORY + 1024 * 1024
+      })
+    } catch {
+      throw damaged('unusable key parameters')
+    }
   }
   if (origin.kind === 'fleet') {
     if (!('fleetKey' in secret)) {

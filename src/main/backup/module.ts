@@ -36,8 +36,6 @@ export const backupModule = defineModule(backupContract, {
 
     'backup.saveTarget': mutation((input, { desk, read, write }) => {
       const runner = backupsOf(desk)
-      // A folder must be a full path; checked (by making one) before anything is stored.
-      targetOf(input.target.kind === 's3' ? { ...input.target, secretAccessKey: input.target.secretAccessKey ?? 'unchecked' } : input.target)
       if (!writeTarget(read, write.local, input.id ?? newId(), input.target)) {
         throw new ApiError('invalid_input', 'Enter the secret key of this S3 account', {
           key: 'backupSecretRequired',

@@ -18,6 +18,7 @@ import { isAbsolute, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { ApiError } from '../../shared/errors'
+import { FIELD_MESSAGES } from '../../shared/fields'
 import type { BackupTargetInput, BackupVersion } from '../../shared/contract/backup'
 
 const NAME = /^eventdesk-(\d{8}T\d{9}Z)-([0-9a-f-]{36})\.edbk$/
@@ -87,13 +88,18 @@ export function whereFor(target: BackupTargetInput): string {
   return `s3://${target.bucket}/${keyPrefix(target.prefix)}${target.endpoint ? ` (${target.endpoint})` : ''}`
 }
 
+/** A folder target is named by its full path: a relative one would depend on where the desk was started. */
+export function checkFolderPath(folder: string): void {
+  if (!isAbsolute(folder)) {
+    throw new ApiError('invalid_input', FIELD_MESSAGES.folderFullPath, { key: 'invalidField', issues: [{ path: 'path', message: FIELD_MESSAGES.folderFullPath, key: 'folderFullPath' }] })
+  }
+}
+
 export class FolderTarget implements BackupTarget {
   readonly where: string
 
   constructor(private readonly folder: string) {
-    if (!isAbsolute(folder)) {
-      throw new ApiError('invalid_input', 'Give the folder as a full path', { key: 'backupFolderNotAbsolute', params: { where: folder } })
-    }
+    checkFolderPath(folder)
     this.where = whereFor({ kind: 'folder', path: folder })
   }
 

@@ -6,13 +6,19 @@
 import { z } from 'zod'
 import type { MessageParams } from '../errors'
 import { STAFF_ROLES } from '../roles'
-import { clientId, id } from '../fields'
+import { clientId, FIELD_MESSAGES, id } from '../fields'
 import { method } from './method'
 
 const folderTarget = z
   .object({
     kind: z.literal('folder'),
-    path: z.string().trim().min(1).max(1000)
+    // POSIX (/media/usb), Windows drive (E:\\Backups) or network share (\\\\nas\\backups).
+    path: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, FIELD_MESSAGES.folderFullPath)
   })
   .strict()
 
