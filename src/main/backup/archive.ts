@@ -100,7 +100,8 @@ function keyCheck(master: Buffer, salt: Buffer): Buffer {
 
 export function damaged(detail: string): ApiError {
   return new ApiError('invalid_input', `This backup file is damaged or incomplete (${detail}); nothing was restored`, {
-    key: 'backupDamaged'
+    key: 'backupDamaged',
+    params: { detail }
   })
 }
 
