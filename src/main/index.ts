@@ -11,10 +11,12 @@ import { app, BrowserWindow, ipcMain, shell } from 'electron'
 import { join } from 'node:path'
 import { ApiError } from '../shared/errors'
 import { IPC } from '../shared/ipc'
+import { startBackups } from './backup/start'
 import { Core } from './core/core'
 import { modules } from './modules'
 import { DEFAULT_PEER_PORT } from './sync/link'
 import { startSync, type DeskSync } from './sync/start'
+import { loadFleet } from './sync/fleet'
 
 const kiosk = process.argv.includes('--kiosk')
 let core: Core | null = null
@@ -70,6 +72,7 @@ void app.whenReady().then(() => {
     },
     (err: unknown) => console.error(`eventdesk: sync is off: ${(err as Error).message}`)
   )
+  startBackups(desk, { fleet: () => loadFleet(desk) })
   ipcMain.handle(IPC.rpc, async (_event, method: unknown, input: unknown, token: unknown) => {
     try {
       // The desk's own window: 'local' to the sign-in throttle (a known desk, never a stranger's address).

@@ -7,6 +7,7 @@
  */
 import { attendeesModule } from './attendees/module'
 import { auditModule } from './audit/module'
+import { backupModule } from './backup/module'
 import { checkinModule } from './checkin/module'
 import { conflictsModule } from './conflicts/module'
 import { deskModule } from './desk/module'
@@ -14,4 +15,14 @@ import { eventsModule } from './events/module'
 import { staffModule } from './staff/module'
 import { syncModule } from './sync/module'
 
-export const modules = [deskModule, staffModule, auditModule, eventsModule, attendeesModule, checkinModule, conflictsModule, syncModule] as const
+export const modules = [
+  deskModule,
+  staffModule,
+  auditModule,
+  eventsModule,
+  attendeesModule,
+  checkinModule,
+  conflictsModule,
+  syncModule,
+  backupModule
+] as const

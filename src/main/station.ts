@@ -22,21 +22,34 @@
  * (as often as needed), `--peers-only` dials nothing else (no addresses from
  * the fleet table or mDNS), and `--fleet-key` (base64url, for desks set up by
  * script) gives a fleet key that admits any desk proving it.
+ *
+ * `--restore-from <folder | s3://bucket/prefix?endpoint=<url>&region=<r>&path-style=1>`
+ * fills a new desk (an empty data folder) from a backup — the newest there —
+ * before it starts serving: the passphrase comes from EVENTDESK_BACKUP_PASSPHRASE,
+ * or the backup was sealed with the fleet key given by `--fleet-key`; S3 keys
+ * from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY. The desk keeps its own new
+ * identity and catches up from its peers. On a desk that already holds data it
+ * is skipped (a restart with the same arguments).
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { restoreSourceOf } from './backup/source'
+import { startBackups } from './backup/start'
+import { targetOf } from './backup/targets'
 import { Core } from './core/core'
+import { ApiError } from '../shared/errors'
 import { DEMO_STAFF, seedDemo } from './demo/seed'
 import { modules } from './modules'
 import { createStationServer } from './station/server'
-import { fleetFromScript } from './sync/fleet'
+import { fleetFromScript, loadFleet } from './sync/fleet'
 import { loadIdentity } from './sync/identity'
 import { startSync } from './sync/start'
 import { version } from '../../package.json'
 
 const USAGE =
   'Usage: npm run station -- --data <dir> [--port <n>] [--host <addr>] [--name <desk name>] [--public-name <host name>]... [--https | --insecure-http] ' +
-  '[--sync-port <n>] [--peer <host:port>]... [--peers-only] [--fleet-key <key>] [--mdns on|off|<interface address>] [--demo]'
+  '[--sync-port <n>] [--peer <host:port>]... [--peers-only] [--fleet-key <key>] [--mdns on|off|<interface address>] [--demo] ' +
+  '[--restore-from <folder | s3://bucket/prefix?endpoint=…>]'
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
 
@@ -58,6 +71,7 @@ async function main(): Promise<void> {
         'fleet-key': { type: 'string' },
         mdns: { type: 'string', default: 'on' },
         demo: { type: 'boolean', default: false },
+        'restore-from': { type: 'string' },
         help: { type: 'boolean', default: false }
       }
     }).values
@@ -78,6 +92,11 @@ async function main(): Promise<void> {
     process.exit(2)
   }
 
+  if (args.demo && args['restore-from']) {
+    console.error('station: --demo and --restore-from exclude each other')
+    process.exit(2)
+  }
+
   const fleetKey = args['fleet-key'] === undefined ? null : Buffer.from(args['fleet-key'], 'base64url')
   if (fleetKey && fleetKey.length < 16) {
     console.error('station: --fleet-key must be at least 16 bytes, base64url')
@@ -93,6 +112,9 @@ async function main(): Promise<void> {
     console.log(`station: demo staff — ${DEMO_STAFF.map((s) => `${s.name} (${s.role}) PIN ${s.pin}`).join(', ')}`)
   }
 
+  const backups = startBackups(core, { fleet: () => loadFleet(core) })
+  // A restore needs a desk that holds nothing yet: before anything else is written.
+  if (args['restore-from']) await restore(backups, args['restore-from'], fleetKey)
   if (fleetKey) await fleetFromScript(core, fleetKey)
   const dataDir = resolve(args.data)
   const identity = await loadIdentity(dataDir, core.id)
@@ -127,6 +149,7 @@ async function main(): Promise<void> {
   const shutdown = (): void => {
     if (closing) return
     closing = true
+    backups.close()
     // Links and sockets get a moment to say goodbye; the database is safe either way (WAL).
     setTimeout(() => process.exit(0), 3_000).unref()
     void Promise.allSettled([sync.close(), station.close()]).finally(() => {
@@ -136,6 +159,26 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
+}
+
+async function restore(backups: ReturnType<typeof startBackups>, from: string, fleetKey: Buffer | null): Promise<void> {
+  const passphrase = process.env.EVENTDESK_BACKUP_PASSPHRASE
+  try {
+    if (!passphrase && !fleetKey) throw new Error('set EVENTDESK_BACKUP_PASSPHRASE (or give the --fleet-key the backup was sealed with)')
+    const target = targetOf(restoreSourceOf(from, process.env))
+    const started = Date.now()
+    const result = await backups.restore(target, passphrase ? { passphrase } : { fleetKey: fleetKey! })
+    console.log(
+      `station: restored ${result.name} (made by ${result.sourceDeskName} at ${result.createdAt}): ${result.records} records in ${Date.now() - started} ms`
+    )
+  } catch (err) {
+    if (err instanceof ApiError && err.key === 'backupRestoreNeedsFreshDesk') {
+      console.log('station: --restore-from skipped: this desk already holds data')
+      return
+    }
+    console.error(`station: cannot restore from ${from}: ${(err as Error).message}`)
+    process.exit(1)
+  }
 }
 
 function deskLabel(core: Core): string {

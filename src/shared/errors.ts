@@ -8,7 +8,9 @@ export const ERROR_STATUS = {
   too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
-  internal: 500
+  internal: 500,
+  /** Something this desk needs elsewhere (a backup target) cannot be reached now. */
+  unavailable: 503
 } as const
 
 export type ErrorCode = keyof typeof ERROR_STATUS

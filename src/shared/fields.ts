@@ -33,7 +33,8 @@ export const FIELD_MESSAGES = {
   pinTooLong: `At most ${LIMITS.pin.max} digits`,
   fileEmpty: 'The file is empty',
   fileTooLarge: 'The file is too large',
-  nameInvisible: 'A name needs visible letters, not only invisible characters'
+  nameInvisible: 'A name needs visible letters, not only invisible characters',
+  folderFullPath: 'Give the folder as a full path'
 } as const
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES
 /** Numbers a translated message needs. */

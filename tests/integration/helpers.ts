@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -119,4 +120,14 @@ export async function peerOf(desk: Awaited<ReturnType<typeof deskWithEvent>>): P
   const organizerId = (await desk.call('staff.me', {}, desk.organizer)).staff.id
   const { token } = await peer.call('staff.signIn', { staffId: organizerId, pin: '1234' })
   return { ...peer, organizer: token }
+}
+
+/** Per synced table, a hash of its rows (this desk's local columns left out): equal on desks holding the same data. */
+export function syncedTableHashes(core: Core): Record<string, string> {
+  const hashes: Record<string, string> = {}
+  for (const [table, info] of core.changeLog.tables) {
+    const rows = core.sqlite.prepare(`SELECT ${[...info.sqlColumns].join(', ')} FROM ${table} ORDER BY id`).raw().all()
+    hashes[table] = createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)
+  }
+  return hashes
 }

@@ -27,9 +27,10 @@ export interface RunningStation {
  * Starts `node out/main/station.js` on a free port and waits for it to listen.
  * mDNS stays on loopback (nothing multicast leaves this machine in tests).
  */
-export function startStation(dataDir: string, extraArgs: string[] = []): Promise<RunningStation> {
+export function startStation(dataDir: string, extraArgs: string[] = [], options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningStation> {
   const proc = spawn(process.execPath, [join(APP_ROOT, 'out', 'main', 'station.js'), '--data', dataDir, '--port', '0', '--mdns', '127.0.0.1', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env ?? process.env
   })
   let output = ''
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))

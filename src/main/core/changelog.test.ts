@@ -5,7 +5,7 @@ import { searchAttendees } from '../attendees/queries'
 import { attendees } from '../attendees/schema'
 import { checkins } from '../checkin/schema'
 import { events } from '../events/schema'
-import type { ChangeRecord } from './changelog'
+import { FOLD_LWW, type ChangeRecord } from './changelog'
 import type { WriteCtx } from './module'
 import { GuardedSql } from './sql'
 
@@ -311,5 +311,12 @@ describe('records a desk must check', () => {
       { tbl: 'events', row_id: 'evt-1' },
       { tbl: 'sessions_of_the_future', row_id: 's1' }
     ])
+  })
+})
+
+describe('merge cost', () => {
+  it('folds a row from its own records through the row index, never a scan of the whole log', () => {
+    const plan = a.core.sqlite.prepare(`EXPLAIN QUERY PLAN ${FOLD_LWW}`).all('attendees', 'row-1') as { detail: string }[]
+    expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING INDEX changes_row_idx/)
   })
 })

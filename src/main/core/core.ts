@@ -74,6 +74,8 @@ export class Core implements Desk {
   readonly appVersion: string
   readonly clock: DeskClock
   readonly changeLog: ChangeLog
+  /** Tables that belong to this desk alone (sessions, throttles, settings): never synced, left out of backups. */
+  readonly localTables: ReadonlySet<string>
   private readonly readConnection: Sqlite
   private readonly reader: GuardedSql
   private readonly inWrite: GuardedSql
@@ -123,6 +125,7 @@ export class Core implements Desk {
       }
     }
     this.changeLog = new ChangeLog(this.sqlite, this.clock, this.id, opened.level, synced)
+    this.localTables = localTables
     this.readConnection = opened.reader
     this.reader = new GuardedSql(opened.reader)
     this.inWrite = new GuardedSql(this.sqlite)
@@ -285,7 +288,7 @@ export class Core implements Desk {
     let after = from
     while (out.length < limit) {
       const rows = this.reader.all<RawChange>(
-        'SELECT hlc, desk_id, staff_id, action, tbl, row_id, op, data, v FROM changes WHERE hlc > ? ORDER BY hlc LIMIT ?',
+        `SELECT ${CHANGE_COLUMNS} FROM changes WHERE hlc > ? ORDER BY hlc LIMIT ?`,
         after,
         Math.max(limit, 1000)
       )
@@ -492,7 +495,8 @@ export class Core implements Desk {
   }
 }
 
-interface RawChange {
+/** A row of the `changes` table as SQLite gives it. */
+export interface RawChange {
   hlc: string
   desk_id: string
   staff_id: string | null
@@ -504,7 +508,10 @@ interface RawChange {
   v: number
 }
 
-function toRecord(r: RawChange): ChangeRecord {
+/** The columns of `changes` that make a record, in the order RawChange names them. */
+export const CHANGE_COLUMNS = 'hlc, desk_id, staff_id, action, tbl, row_id, op, data, v'
+
+export function toRecord(r: RawChange): ChangeRecord {
   return {
     hlc: r.hlc,
     deskId: r.desk_id,

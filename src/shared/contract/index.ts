@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import { attendeesContract } from './attendees'
 import { auditContract } from './audit'
+import { backupContract } from './backup'
 import { checkinContract } from './checkin'
 import { conflictsContract } from './conflicts'
 import { deskContract } from './desk'
@@ -23,7 +24,8 @@ export const contract = mergeSlices(
   attendeesContract,
   checkinContract,
   conflictsContract,
-  syncContract
+  syncContract,
+  backupContract
 )
 
 export type Contract = typeof contract
