@@ -74,15 +74,16 @@ export async function syncBenchmarks(record: Record): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'eventdesk-bench-sync-'))
     dirs.push(dir)
     const port = await freePort()
-    const station = await startStation(dir, ['--port', String(port), '--fleet-key', fleet, ...peers.flatMap((p) => ['--peer', p]), ...extra])
+    // Peers link on each desk's peer server (mutual TLS); --peers-only keeps the topology as named (a relay stays a relay).
+    const station = await startStation(dir, ['--port', String(port), '--fleet-key', fleet, '--peers-only', ...peers.flatMap((p) => ['--peer', p]), ...extra])
     running.push(station)
     return { dir, port, station, token: '' }
   }
   try {
     // ---- propagation: A; B, C, D dial A; E dials D only (a relay) ----
     const a = await start([], ['--demo'])
-    const [b, c, d] = await Promise.all([start([a.station.url]), start([a.station.url]), start([a.station.url])])
-    const e = await start([d.station.url])
+    const [b, c, d] = await Promise.all([start([a.station.peerAddress]), start([a.station.peerAddress]), start([a.station.peerAddress])])
+    const e = await start([d.station.peerAddress])
     const desks = [a, b, c, d, e]
     await until('five desks converged', () => allEqual(desks))
     for (const desk of desks) desk.token = await signIn(desk.station)
@@ -114,7 +115,7 @@ export async function syncBenchmarks(record: Record): Promise<void> {
     const hub = await start([], ['--demo'])
     const spokes: Desk[] = []
     for (let i = 0; i < 4; i++) {
-      const proxy = await startProxy(hub.port)
+      const proxy = await startProxy(Number(new URL(hub.station.syncUrl).port))
       proxies.push(proxy)
       spokes.push(await start([proxy.url]))
     }
@@ -164,7 +165,7 @@ export async function syncBenchmarks(record: Record): Promise<void> {
       }
     })()
     const joinStarted = performance.now()
-    const newcomer = await start([big.station.url])
+    const newcomer = await start([big.station.peerAddress])
     await until('the newcomer holding the event', () => allEqual([big, newcomer]), 300_000, 100)
     const seconds = (performance.now() - joinStarted) / 1000
     record('sync_initial_100k_s', seconds, 's', 15)
