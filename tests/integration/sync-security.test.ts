@@ -316,12 +316,17 @@ describe('addresses typed by a person (no discovery, no --peer)', () => {
     const fleet = randomBytes(32).toString('base64url')
     const a = await station('Organizer A', ['--demo', '--fleet-key', fleet, '--peers-only', '--mdns', 'off'])
     const b = await station('Back office B', ['--fleet-key', fleet, '--peers-only', '--mdns', 'off'])
+    // Before it has staff, a desk's first screen may read the summary (a joined desk shows its catch-up); after, only staff.
+    expect((await b.station.rpc('sync.status', {})).body).toMatchObject({ summary: 'alone', detail: null })
     b.token = (await b.station.rpc('staff.setupFirstOrganizer', { name: 'Bea Back', pin: '5678' })).body.token
+    expect((await b.station.rpc('sync.status', {})).body.error.key).toBe('signInFirst')
     expect((await b.station.rpc('sync.addAddress', { address: 'not an address:99999' }, b.token)).body.error.issues[0].key).toBe('peerAddress')
     expect((await b.station.rpc('sync.addAddress', { address: a.station.peerAddress }, b.token)).body).toEqual({ address: a.station.peerAddress })
     await until('B caught up with A', () => count(b, 'attendees') === count(a, 'attendees') && count(b, 'attendees'), 60_000)
     const row = (await status(b)).detail.peers.find((p: { deskName: string }) => p.deskName === 'Organizer A')
     expect(row).toMatchObject({ state: 'connected', direction: 'out', addresses: [a.station.peerAddress] })
+    // The typed address is listed as one the screen may forget.
+    expect((await status(b)).detail.knownAddresses).toEqual([{ address: a.station.peerAddress, source: 'manual' }])
     // B's own first organizer is now staff of the whole fleet: A lists her.
     await signIn(a)
     await until('Bea on A', async () => (await a.station.rpc('staff.list', {}, a.token)).body.some((s: { name: string }) => s.name === 'Bea Back'))

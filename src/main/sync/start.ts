@@ -180,6 +180,7 @@ export class DeskSync {
             addresses: this.ownAddresses(),
             port: this.port,
             discovery: this.discovery?.working ?? false,
+            knownAddresses: this.core.sqlite.prepare('SELECT address, source FROM known_peers ORDER BY added_at, address').all() as { address: string; source: 'manual' | 'pairing' }[],
             invitation: this.pairing.status(),
             peers: this.peerRows(members, live, removedIds)
           }
