@@ -38,9 +38,9 @@ interface Desk {
   token?: string
 }
 
-async function station(name: string, args: string[] = [], dir = tempDir(), port?: number): Promise<Desk> {
+async function station(name: string, args: string[] = [], dir = tempDir(), port?: number, env?: NodeJS.ProcessEnv): Promise<Desk> {
   if (!dirs.includes(dir)) dirs.push(dir)
-  const s = await startStation(dir, ['--name', name, '--port', String(port ?? (await freePort())), ...args])
+  const s = await startStation(dir, ['--name', name, '--port', String(port ?? (await freePort())), ...args], env ? { env: { ...process.env, ...env } } : {})
   running.push(s)
   return { dir, station: s }
 }
@@ -344,6 +344,28 @@ describe('addresses typed by a person (no discovery, no --peer)', () => {
     const scanner = await signIn(d, 'Sam Scan', '1357')
     expect((await d.station.rpc('sync.join', { code: 'K7PX-3MQ2-9HTR' }, scanner)).body.error.key).toBe('forbidden')
   }, 60_000)
+})
+
+describe('a desk restored from a backup', () => {
+  it('pairs with the fleet it knows from the backup (it holds no fleet key of its own)', async () => {
+    const a = await station('Organizer A', ['--demo', '--mdns', 'off'])
+    await signIn(a)
+    // A founds its fleet (its own row in fleet_desks goes into the backup), then backs up to a folder.
+    await a.station.rpc('sync.invite', {}, a.token)
+    const folder = tempDir()
+    dirs.push(folder)
+    await a.station.rpc('backup.configure', { key: { source: 'passphrase', passphrase: 'correct horse battery' } }, a.token)
+    await a.station.rpc('backup.saveTarget', { target: { kind: 'folder', path: folder } }, a.token)
+    expect((await a.station.rpc('backup.run', {}, a.token)).body.lastGood).toBeTruthy()
+
+    const c = await station('Restored C', ['--mdns', 'off', '--restore-from', folder], tempDir(), undefined, { EVENTDESK_BACKUP_PASSPHRASE: 'correct horse battery' })
+    expect(count(c, 'fleet_desks')).toBe(1)
+    await signIn(c)
+    const { code } = (await a.station.rpc('sync.invite', {}, a.token)).body
+    const joined = await c.station.rpc('sync.join', { code }, c.token)
+    expect(joined.body).toMatchObject({ organizerDeskName: 'Organizer A' })
+    await until('C linked to A', async () => (await status(c)).summary === 'all')
+  }, 120_000)
 })
 
 describe('HTTPS for screens', () => {

@@ -286,10 +286,13 @@ export class DeskSync {
     this.pairing.cancel()
   }
 
-  /** This desk joins a fleet (it must be alone: no other desk in its fleet, no link). */
+  /**
+   * This desk joins a fleet: it must be alone (no other desk in its fleet, no link), or hold no fleet key at all —
+   * a desk restored from a backup knows the fleet's desks from the backup but was never paired.
+   */
   async join(input: JoinInput): Promise<JoinResult> {
     const others = this.fleetMembers().filter((d) => d.id !== this.core.id)
-    if (others.length > 0 || this.engine.peerStatus().length > 0) {
+    if ((others.length > 0 && loadFleet(this.core)) || this.engine.peerStatus().length > 0) {
       throw new ApiError('conflict', 'This desk already belongs to a fleet with other desks; it cannot join another', { key: 'alreadyInFleet' })
     }
     const { welcome, address } = await joinWithInvitation(input, { identity: this.identity, deskId: this.core.id, deskName: this.options.deskName() })
