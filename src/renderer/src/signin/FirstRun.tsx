@@ -42,7 +42,7 @@ function Join({ onBack }: { onBack: () => void }) {
     <Stack data-testid="first-run-join">
       <Title order={3}>{t('firstRun.joinTitle')}</Title>
       <Text>{t('firstRun.joinIntro')}</Text>
-      <JoinFleetForm onJoined={(result) => arrived({ kind: 'joined', result })} />
+      <JoinFleetForm autoFocus onJoined={(result) => arrived({ kind: 'joined', result })} />
       <Group>
         <Button variant="subtle" onClick={onBack}>
           {t('firstRun.back')}

@@ -15,7 +15,8 @@ import { FormError } from '../../ui/FormError'
 import { useSave } from '../../ui/useSave'
 import { codeComplete, codeProblem, formatCode, scannedQr } from './code'
 
-export function JoinFleetForm({ onJoined }: { onJoined: (result: JoinResult) => void }) {
+/** `autoFocus` on the first-run screen only: on the Desks screen it would scroll the page past the desk's status. */
+export function JoinFleetForm({ onJoined, autoFocus = false }: { onJoined: (result: JoinResult) => void; autoFocus?: boolean }) {
   const { t } = useTranslation()
   const [code, setCode] = useState('')
   const [address, setAddress] = useState('')
@@ -50,8 +51,13 @@ export function JoinFleetForm({ onJoined }: { onJoined: (result: JoinResult) => 
           size="xl"
           autoComplete="off"
           spellCheck={false}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.12em', fontWeight: 700 } }}
-          autoFocus
+          styles={{
+            // The large input, with the label and help at the size of the other forms' fields.
+            label: { fontSize: 'var(--mantine-font-size-md)' },
+            description: { fontSize: 'var(--mantine-font-size-sm)' },
+            input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.12em', fontWeight: 700 }
+          }}
+          autoFocus={autoFocus}
         />
         {askAddress && (
           <TextInput
