@@ -54,9 +54,11 @@ export function SyncIndicator({ compact = false, desksLink }: { compact?: boolea
               <Text size="sm" fw={600} visibleFrom="xl" style={{ whiteSpace: 'nowrap' }}>
                 {text}
               </Text>
-              <Text size="sm" fw={600} hiddenFrom="xl" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                {status.fleetDesks === 0 ? '–' : `${status.connected}/${status.fleetDesks}`}
-              </Text>
+              {status.fleetDesks > 0 && (
+                <Text size="sm" fw={600} hiddenFrom="xl" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                  {`${status.connected}/${status.fleetDesks}`}
+                </Text>
+              )}
               {catchingUp && (
                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="sync-catching-up">
                   {t('sync.catchingUpShort', { n: formatNumber(status.catchingUp) })}
