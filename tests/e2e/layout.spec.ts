@@ -101,8 +101,53 @@ const ORGANIZER_SCREENS: Screen[] = [
   },
   { name: 'event', open: (page) => go(page, 'event', 'tt-row') },
   { name: 'staff', open: (page) => go(page, 'staff', 'staff-row') },
-  { name: 'audit', open: (page) => go(page, 'audit', 'audit-entry') }
+  { name: 'audit', open: (page) => go(page, 'audit', 'audit-entry') },
+  {
+    name: 'desks',
+    open: async (page) => {
+      await go(page, 'desks', 'this-desk')
+      // The invitation of an earlier round may still be showing.
+      if (await page.getByTestId('pairing-cancel').isVisible()) await page.getByTestId('pairing-cancel').click()
+      // The desk's status and "Add a desk" open in view: nothing below (the join form) pulls the page down.
+      await expect(page.getByTestId('pair-start')).toBeInViewport()
+    }
+  },
+  {
+    name: 'pairing',
+    open: async (page) => {
+      await go(page, 'desks', 'this-desk')
+      // The invitation of an earlier round may still be showing.
+      if (await page.getByTestId('pair-start').isVisible()) await page.getByTestId('pair-start').click()
+      await expect(page.getByTestId('pairing-code')).toBeVisible()
+    }
+  },
+  { name: 'backup', open: (page) => go(page, 'desks/backup', 'backup-tab') }
 ]
+
+/** The first screens of a fresh desk (no staff yet): set up, join a fleet, restore a backup. */
+const FIRST_RUN_SCREENS: Screen[] = [
+  { name: 'first-run', open: (page) => expect(page.getByTestId('first-run-join-open')).toBeVisible() },
+  {
+    name: 'first-run-join',
+    open: async (page) => {
+      await page.getByTestId('first-run-join-open').click()
+      await expect(page.getByTestId('join-code')).toBeVisible()
+    }
+  },
+  {
+    name: 'first-run-restore',
+    open: async (page) => {
+      await page.getByTestId('first-run-restore-open').click()
+      await expect(page.getByTestId('restore-find')).toBeVisible()
+    }
+  }
+]
+
+async function openFirstRun(page: Page, station: RunningStation, language: Language, screen: Screen): Promise<void> {
+  await page.goto(station.url)
+  await setLanguage(page, language)
+  await screen.open(page)
+}
 
 /** Who signs in for the screens of other devices and roles, and what shows they are in. */
 const DEVICES = [
@@ -118,9 +163,10 @@ async function addStaff(station: RunningStation, name: string, role: string, pin
   await station.rpc('staff.create', { name, role, pin }, session.token)
 }
 
-test.describe.configure({ timeout: 600_000 })
+// Sign-in, 12 organizer screens, 3 devices and 3 first-run screens, 7 languages, 2 sizes: over 10 minutes on a loaded machine.
+test.describe.configure({ timeout: 1_200_000 })
 
-test('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation }) => {
+test('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation, station }) => {
   await addStaff(demoStation, 'Layout Kiosk', 'kiosk', '4444')
   await addStaff(demoStation, 'Layout Badges', 'badge_station', '5555')
   const problems: string[] = []
@@ -163,6 +209,11 @@ test('every screen fits at 1024×768 and 1440×900 in all seven languages', asyn
         await measure(marker, language, size)
         await page.getByTestId('signout').click()
       }
+
+      for (const screen of FIRST_RUN_SCREENS) {
+        await openFirstRun(page, station, language, screen)
+        await measure(screen.name, language, size)
+      }
     }
   }
 
@@ -190,6 +241,10 @@ test('every screen fits at 1024×768 and 1440×900 in all seven languages', asyn
         await expect(page.getByTestId(marker)).toBeVisible()
         await page.screenshot({ path: path(size, marker === 'desk-search' ? 'scanner' : marker, language) })
         await page.getByTestId('signout').click()
+      }
+      for (const screen of FIRST_RUN_SCREENS.filter((s) => wanted(s.name))) {
+        await openFirstRun(page, station, language, screen)
+        await page.screenshot({ path: path(size, screen.name, language) })
       }
     }
   }

@@ -204,6 +204,11 @@ describe('backup to a folder and restore from it', () => {
     // The API never gives a secret back.
     expect(JSON.stringify(status)).not.toContain(s3Secret)
     expect(status.targets[1]).toMatchObject({ accessKeyId: 'AKID…1234', secretSet: true })
+    // Editing leaves both keys out (the screen shows them masked): the stored ones stay.
+    const s3 = status.targets[1]!
+    await source.call('backup.saveTarget', { id: s3.id, target: { kind: 's3', endpoint: 'http://127.0.0.1:9', bucket: 'nowhere-else' } }, source.organizer)
+    const s3Row = source.core.sqlite.prepare('SELECT bucket, access_key_id, secret_access_key FROM backup_targets WHERE id = ?').get(s3.id)
+    expect(s3Row).toEqual({ bucket: 'nowhere-else', access_key_id: 'AKIDPROBE1234', secret_access_key: s3Secret })
 
     // Sealed with the fleet key: a passphrase is refused by name, the fleet key opens it.
     const [file] = folderFiles(folder)
@@ -278,6 +283,10 @@ describe('backup to a folder and restore from it', () => {
       key: 'folderFullPath'
     })
     expect((await rejects(source.call('backup.saveTarget', { target: { kind: 's3', bucket: 'b-1', accessKeyId: 'AKID' } }, source.organizer))).key).toBe('backupSecretRequired')
+    expect((await rejects(source.call('backup.saveTarget', { target: { kind: 's3', bucket: 'b-1', secretAccessKey: 'S' } }, source.organizer))).issues?.[0]).toMatchObject({
+      path: 'target.accessKeyId',
+      key: 'required'
+    })
     const folder = dir()
     await source.call('backup.saveTarget', { target: { kind: 'folder', path: folder } }, source.organizer)
     const done = await until('the scheduled backup', async () => {

@@ -38,9 +38,9 @@ interface Desk {
   token?: string
 }
 
-async function station(name: string, args: string[] = [], dir = tempDir(), port?: number): Promise<Desk> {
+async function station(name: string, args: string[] = [], dir = tempDir(), port?: number, env?: NodeJS.ProcessEnv): Promise<Desk> {
   if (!dirs.includes(dir)) dirs.push(dir)
-  const s = await startStation(dir, ['--name', name, '--port', String(port ?? (await freePort())), ...args])
+  const s = await startStation(dir, ['--name', name, '--port', String(port ?? (await freePort())), ...args], env ? { env: { ...process.env, ...env } } : {})
   running.push(s)
   return { dir, station: s }
 }
@@ -316,12 +316,17 @@ describe('addresses typed by a person (no discovery, no --peer)', () => {
     const fleet = randomBytes(32).toString('base64url')
     const a = await station('Organizer A', ['--demo', '--fleet-key', fleet, '--peers-only', '--mdns', 'off'])
     const b = await station('Back office B', ['--fleet-key', fleet, '--peers-only', '--mdns', 'off'])
+    // Before it has staff, a desk's first screen may read the summary (a joined desk shows its catch-up); after, only staff.
+    expect((await b.station.rpc('sync.status', {})).body).toMatchObject({ summary: 'alone', detail: null })
     b.token = (await b.station.rpc('staff.setupFirstOrganizer', { name: 'Bea Back', pin: '5678' })).body.token
+    expect((await b.station.rpc('sync.status', {})).body.error.key).toBe('signInFirst')
     expect((await b.station.rpc('sync.addAddress', { address: 'not an address:99999' }, b.token)).body.error.issues[0].key).toBe('peerAddress')
     expect((await b.station.rpc('sync.addAddress', { address: a.station.peerAddress }, b.token)).body).toEqual({ address: a.station.peerAddress })
     await until('B caught up with A', () => count(b, 'attendees') === count(a, 'attendees') && count(b, 'attendees'), 60_000)
     const row = (await status(b)).detail.peers.find((p: { deskName: string }) => p.deskName === 'Organizer A')
     expect(row).toMatchObject({ state: 'connected', direction: 'out', addresses: [a.station.peerAddress] })
+    // The typed address is listed as one the screen may forget.
+    expect((await status(b)).detail.knownAddresses).toEqual([{ address: a.station.peerAddress, source: 'manual' }])
     // B's own first organizer is now staff of the whole fleet: A lists her.
     await signIn(a)
     await until('Bea on A', async () => (await a.station.rpc('staff.list', {}, a.token)).body.some((s: { name: string }) => s.name === 'Bea Back'))
@@ -339,6 +344,28 @@ describe('addresses typed by a person (no discovery, no --peer)', () => {
     const scanner = await signIn(d, 'Sam Scan', '1357')
     expect((await d.station.rpc('sync.join', { code: 'K7PX-3MQ2-9HTR' }, scanner)).body.error.key).toBe('forbidden')
   }, 60_000)
+})
+
+describe('a desk restored from a backup', () => {
+  it('pairs with the fleet it knows from the backup (it holds no fleet key of its own)', async () => {
+    const a = await station('Organizer A', ['--demo', '--mdns', 'off'])
+    await signIn(a)
+    // A founds its fleet (its own row in fleet_desks goes into the backup), then backs up to a folder.
+    await a.station.rpc('sync.invite', {}, a.token)
+    const folder = tempDir()
+    dirs.push(folder)
+    await a.station.rpc('backup.configure', { key: { source: 'passphrase', passphrase: 'correct horse battery' } }, a.token)
+    await a.station.rpc('backup.saveTarget', { target: { kind: 'folder', path: folder } }, a.token)
+    expect((await a.station.rpc('backup.run', {}, a.token)).body.lastGood).toBeTruthy()
+
+    const c = await station('Restored C', ['--mdns', 'off', '--restore-from', folder], tempDir(), undefined, { EVENTDESK_BACKUP_PASSPHRASE: 'correct horse battery' })
+    expect(count(c, 'fleet_desks')).toBe(1)
+    await signIn(c)
+    const { code } = (await a.station.rpc('sync.invite', {}, a.token)).body
+    const joined = await c.station.rpc('sync.join', { code }, c.token)
+    expect(joined.body).toMatchObject({ organizerDeskName: 'Organizer A' })
+    await until('C linked to A', async () => (await status(c)).summary === 'all')
+  }, 120_000)
 })
 
 describe('HTTPS for screens', () => {

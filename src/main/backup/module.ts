@@ -36,10 +36,17 @@ export const backupModule = defineModule(backupContract, {
 
     'backup.saveTarget': mutation((input, { desk, read, write }) => {
       const runner = backupsOf(desk)
-      if (!writeTarget(read, write.local, input.id ?? newId(), input.target)) {
+      const missing = writeTarget(read, write.local, input.id ?? newId(), input.target)
+      if (missing === 'secretAccessKey') {
         throw new ApiError('invalid_input', 'Enter the secret key of this S3 account', {
           key: 'backupSecretRequired',
           issues: [{ path: 'target.secretAccessKey', message: 'Enter the secret key of this S3 account', key: 'required' }]
+        })
+      }
+      if (missing === 'accessKeyId') {
+        throw new ApiError('invalid_input', 'Enter the access key of this S3 account', {
+          key: 'invalidField',
+          issues: [{ path: 'target.accessKeyId', message: 'Enter the access key of this S3 account', key: 'required' }]
         })
       }
       runner.reschedule()

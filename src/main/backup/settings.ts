@@ -121,8 +121,10 @@ export function readTarget(read: GuardedSql, id: string): TargetRow | undefined 
 }
 
 /** Adds or edits a target; an S3 target edited without a secret keeps the stored one. False if a new S3 target has none. */
-export function writeTarget(read: GuardedSql, local: LocalWrites, id: string, target: BackupTargetInput): boolean {
+/** Keeps a target; an S3 target's keys left out keep the stored ones. Answers the key still missing, if one is. */
+export function writeTarget(read: GuardedSql, local: LocalWrites, id: string, target: BackupTargetInput): 'accessKeyId' | 'secretAccessKey' | null {
   const existing = readTarget(read, id)
+  const stored = existing?.kind === 's3' ? existing : null
   const values =
     target.kind === 'folder'
       ? { path: target.path, endpoint: null, region: null, bucket: null, prefix: null, force_path_style: 0, access_key_id: null, secret_access_key: null }
@@ -133,10 +135,11 @@ export function writeTarget(read: GuardedSql, local: LocalWrites, id: string, ta
           bucket: target.bucket,
           prefix: target.prefix,
           force_path_style: target.forcePathStyle ? 1 : 0,
-          access_key_id: target.accessKeyId,
-          secret_access_key: target.secretAccessKey ?? (existing?.kind === 's3' ? existing.secret_access_key : null)
+          access_key_id: target.accessKeyId ?? stored?.access_key_id ?? null,
+          secret_access_key: target.secretAccessKey ?? stored?.secret_access_key ?? null
         }
-  if (target.kind === 's3' && !values.secret_access_key) return false
+  if (target.kind === 's3' && !values.access_key_id) return 'accessKeyId'
+  if (target.kind === 's3' && !values.secret_access_key) return 'secretAccessKey'
   const row = { id, kind: target.kind, created_at: existing?.created_at ?? new Date().toISOString(), ...values }
   local.run(
     `INSERT INTO backup_targets (id, kind, path, endpoint, region, bucket, prefix, force_path_style, access_key_id, secret_access_key, created_at)
@@ -147,7 +150,7 @@ export function writeTarget(read: GuardedSql, local: LocalWrites, id: string, ta
        failures = 0, last_error_at = NULL, last_error_key = NULL, last_error_message = NULL, last_error_params = NULL`,
     row
   )
-  return true
+  return null
 }
 
 export function recordSuccess(local: LocalWrites, id: string, at: string, name: string, bytes: number): void {

@@ -249,7 +249,7 @@ export function targetOf(input: BackupTargetInput): BackupTarget {
     bucket: input.bucket,
     prefix: input.prefix,
     forcePathStyle: input.forcePathStyle,
-    accessKeyId: input.accessKeyId,
+    accessKeyId: input.accessKeyId ?? '',
     secretAccessKey: input.secretAccessKey ?? ''
   })
 }

@@ -38,9 +38,11 @@ export const syncModule = defineModule(syncContract, {
   topics: [SYNC_TOPIC],
   handlers: {
     'sync.status': query((_input, ctx) => {
+      // Without a session only while the desk has no staff: a desk that just joined shows its catch-up on its first screen.
+      if (!ctx.session && hasStaff(ctx.read)) throw new ApiError('unauthenticated', 'Sign in first', { key: 'signInFirst' })
       const sync = syncOf(ctx.desk)
       if (!sync) return notRunning(ctx.desk.id)
-      return sync.status(sessionOf(ctx).staff.role === 'organizer')
+      return sync.status(ctx.session?.staff.role === 'organizer')
     }),
 
     'sync.invite': inSteps(async (_input, ctx) => running(ctx.desk).invite()),

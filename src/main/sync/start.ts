@@ -180,6 +180,7 @@ export class DeskSync {
             addresses: this.ownAddresses(),
             port: this.port,
             discovery: this.discovery?.working ?? false,
+            knownAddresses: this.core.sqlite.prepare('SELECT address, source FROM known_peers ORDER BY added_at, address').all() as { address: string; source: 'manual' | 'pairing' }[],
             invitation: this.pairing.status(),
             peers: this.peerRows(members, live, removedIds)
           }
@@ -285,10 +286,13 @@ export class DeskSync {
     this.pairing.cancel()
   }
 
-  /** This desk joins a fleet (it must be alone: no other desk in its fleet, no link). */
+  /**
+   * This desk joins a fleet: it must be alone (no other desk in its fleet, no link), or hold no fleet key at all —
+   * a desk restored from a backup knows the fleet's desks from the backup but was never paired.
+   */
   async join(input: JoinInput): Promise<JoinResult> {
     const others = this.fleetMembers().filter((d) => d.id !== this.core.id)
-    if (others.length > 0 || this.engine.peerStatus().length > 0) {
+    if ((others.length > 0 && loadFleet(this.core)) || this.engine.peerStatus().length > 0) {
       throw new ApiError('conflict', 'This desk already belongs to a fleet with other desks; it cannot join another', { key: 'alreadyInFleet' })
     }
     const { welcome, address } = await joinWithInvitation(input, { identity: this.identity, deskId: this.core.id, deskName: this.options.deskName() })

@@ -5,6 +5,8 @@ import { errorMessage } from './api/client'
 import { useApi } from './api/query'
 import { useSession } from './api/session'
 import { shellFor } from './shells'
+import { useArrival } from './signin/arrival'
+import { Arrived } from './signin/Arrived'
 import { FirstRun } from './signin/FirstRun'
 import { SignIn } from './signin/SignIn'
 import { Centered } from './ui/Centered'
@@ -37,6 +39,7 @@ function Loading() {
 function Root() {
   const { t } = useTranslation()
   const session = useSession((s) => s.session)
+  const arrival = useArrival()
   // The clock warning can appear while the desk runs.
   const status = useApi('system.status', {}, { refetchInterval: STATUS_POLL_MS })
 
@@ -59,8 +62,9 @@ function Root() {
     return <Loading />
   }
   if (!session) {
+    if (arrival.arrival && !arrival.onSignIn) return <Arrived arrival={arrival.arrival} deskName={status.data.deskName} firstRun={status.data.firstRun} />
     if (status.data.firstRun) return <FirstRun deskName={status.data.deskName} />
-    return <SignIn deskName={status.data.deskName} />
+    return <SignIn deskName={status.data.deskName} arrival={arrival.arrival} />
   }
   // Each role's shell is its own chunk: a kiosk tablet never downloads the back office.
   const Shell = shellFor(session.staff.role)

@@ -32,7 +32,8 @@ const s3Target = z
     prefix: z.string().trim().max(200).default(''),
     /** Addresses the bucket in the path (MinIO-like servers) rather than in the host name. */
     forcePathStyle: z.boolean().default(false),
-    accessKeyId: z.string().trim().min(1).max(200),
+    /** Required for a new target; left out when editing keeps the one stored (screens show it masked). */
+    accessKeyId: z.string().trim().min(1).max(200).optional(),
     /** Required for a new target; left out when editing keeps the one stored. */
     secretAccessKey: z.string().min(1).max(200).optional()
   })

@@ -1,7 +1,7 @@
 /** Desks together: pairing, the fleet's desks, removal, and the sync status screens show. */
 import { z } from 'zod'
 import { id } from '../fields'
-import { ROLES, STAFF_ROLES } from '../roles'
+import { STAFF_ROLES } from '../roles'
 import { method } from './method'
 
 /** The topic of live sync state (links, progress, invitation): announced, not written. */
@@ -88,6 +88,8 @@ export interface SyncStatus extends SyncSummaryStatus {
     addresses: string[]
     port: number
     discovery: boolean
+    /** Addresses this desk dials because they were typed (sync.addAddress) or came with pairing: the ones sync.forgetAddress forgets. */
+    knownAddresses: { address: string; source: 'manual' | 'pairing' }[]
     invitation: InvitationStatus | null
     peers: PeerRow[]
   } | null
@@ -118,7 +120,11 @@ export interface JoinResult {
 const none = z.object({}).strict()
 
 export const syncContract = {
-  'sync.status': method<SyncStatus>()({ input: none, roles: ROLES, reads: [SYNC_TOPIC, 'fleet_desks', 'desk_removals', 'desks'] }),
+  /**
+   * Signed in: the summary (organizers: with details). Also without a session on a desk
+   * that has no staff yet: a desk that has just joined shows its catch-up until staff arrive.
+   */
+  'sync.status': method<SyncStatus>()({ input: none, roles: 'public', reads: [SYNC_TOPIC, 'fleet_desks', 'desk_removals', 'desks'] }),
   'sync.invite': method<Invitation>()({ input: none, roles: STAFF_ROLES.organizer }),
   'sync.cancelInvite': method<{ ok: true }>()({ input: none, roles: STAFF_ROLES.organizer }),
   /** On the joining desk: a desk with no staff yet may join without signing in; otherwise an organizer. */

@@ -1,4 +1,4 @@
-import { Button, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LIMITS } from '../../../shared/fields'
@@ -8,12 +8,51 @@ import { Centered } from '../ui/Centered'
 import { FormError } from '../ui/FormError'
 import { PinField } from '../ui/PinField'
 import { useSave } from '../ui/useSave'
+import { JoinFleetForm } from '../shared/fleet/JoinFleet'
+import { useArrival } from './arrival'
 import { AuthHeader } from './AuthHeader'
+import { RestoreFromBackup } from './Restore'
 
 const FIELDS = ['name', 'pin'] as const
 
-/** The very first start of a desk: create the first organizer, who is then signed in. */
+type Mode = 'setup' | 'join' | 'restore'
+
+/**
+ * The very first start of a desk: create the first organizer (who is then
+ * signed in), join an existing fleet with a pairing code, or restore from a backup.
+ */
 export function FirstRun({ deskName }: { deskName: string }) {
+  const [mode, setMode] = useState<Mode>('setup')
+  return (
+    <Centered width={mode === 'setup' ? 460 : 640}>
+      <Stack>
+        <AuthHeader deskName={deskName} />
+        {mode === 'setup' && <SetUp onMode={setMode} />}
+        {mode === 'join' && <Join onBack={() => setMode('setup')} />}
+        {mode === 'restore' && <RestoreFromBackup onBack={() => setMode('setup')} />}
+      </Stack>
+    </Centered>
+  )
+}
+
+function Join({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation()
+  const arrived = useArrival((s) => s.arrived)
+  return (
+    <Stack data-testid="first-run-join">
+      <Title order={3}>{t('firstRun.joinTitle')}</Title>
+      <Text>{t('firstRun.joinIntro')}</Text>
+      <JoinFleetForm autoFocus onJoined={(result) => arrived({ kind: 'joined', result })} />
+      <Group>
+        <Button variant="subtle" onClick={onBack}>
+          {t('firstRun.back')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
+function SetUp({ onMode }: { onMode: (mode: Mode) => void }) {
   const { t } = useTranslation()
   const signIn = useSession((s) => s.signIn)
   const [name, setName] = useState('')
@@ -37,10 +76,9 @@ export function FirstRun({ deskName }: { deskName: string }) {
   }
 
   return (
-    <Centered>
+    <Stack>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <AuthHeader deskName={deskName} />
           <Title order={3}>{t('setup.title')}</Title>
           <Text>{t('setup.intro')}</Text>
           <TextInput
@@ -76,6 +114,15 @@ export function FirstRun({ deskName }: { deskName: string }) {
           </Button>
         </Stack>
       </form>
-    </Centered>
+      <Divider label={t('firstRun.or')} labelPosition="center" />
+      <Stack gap="xs">
+        <Button variant="default" size="md" onClick={() => onMode('join')} data-testid="first-run-join-open">
+          {t('firstRun.join')}
+        </Button>
+        <Button variant="default" size="md" onClick={() => onMode('restore')} data-testid="first-run-restore-open">
+          {t('firstRun.restore')}
+        </Button>
+      </Stack>
+    </Stack>
   )
 }

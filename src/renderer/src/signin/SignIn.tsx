@@ -7,12 +7,20 @@ import { useSession } from '../api/session'
 import { roleLabel } from '../shared/labels'
 import { Centered } from '../ui/Centered'
 import { PinField } from '../ui/PinField'
+import type { Arrival } from './arrival'
+import { useArrival } from './arrival'
 import { AuthHeader } from './AuthHeader'
+import { JoinedCompare } from '../shared/fleet/JoinedCompare'
 
 /** Pick your name, type your PIN. */
-export function SignIn({ deskName }: { deskName: string }) {
+export function SignIn({ deskName, arrival = null }: { deskName: string; arrival?: Arrival | null }) {
   const { t } = useTranslation()
-  const signIn = useSession((s) => s.signIn)
+  const signInAs = useSession((s) => s.signIn)
+  const clearArrival = useArrival((s) => s.clear)
+  const signIn: typeof signInAs = (session) => {
+    clearArrival()
+    signInAs(session)
+  }
   const options = useApi('staff.signInOptions', {})
   const [staffId, setStaffId] = useState<string | null>(null)
   const [pin, setPin] = useState('')
@@ -47,6 +55,19 @@ export function SignIn({ deskName }: { deskName: string }) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <AuthHeader deskName={deskName} />
+          {arrival?.kind === 'joined' && (
+            <Alert color="green" data-testid="signin-joined" title={t('joined.title', { desk: arrival.result.organizerDeskName })}>
+              <Stack gap="xs">
+                <Text fw={600}>{t('joined.signInWithFleetPin')}</Text>
+                <JoinedCompare result={arrival.result} />
+              </Stack>
+            </Alert>
+          )}
+          {arrival?.kind === 'restored' && (
+            <Alert color="blue" data-testid="signin-restored">
+              <Text fw={600}>{t('restore.signInWithBackupPin')}</Text>
+            </Alert>
+          )}
           <Title order={3}>{t('signin.who')}</Title>
           {options.isPending && <Loader />}
           {options.error && <Alert color="red">{errorMessage(options.error)}</Alert>}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
 import { useSession } from '../api/session'
 import { LanguageSelect } from './LanguageSelect'
+import { SyncIndicator } from './SyncIndicator'
 
 /** The frame of a single-purpose device (kiosk, badge station): its name, the language, signing out, one panel. */
 export function DeviceFrame({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
@@ -24,6 +25,7 @@ export function DeviceFrame({ title, testId, children }: { title: string; testId
           </Text>
         </Stack>
         <Group gap="sm" wrap="nowrap">
+          <SyncIndicator compact />
           <LanguageSelect />
           <Button variant="default" onClick={onSignOut} data-testid="signout">
             {t('header.signOut')}

@@ -75,3 +75,35 @@ export function formatBytes(bytes: number): string {
 export function fullName(a: { firstName: string; lastName: string }): string {
   return `${a.firstName} ${a.lastName}`.trim()
 }
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', Infinity]
+]
+
+/** "12 min ago", "in 3 min", "now": how far `iso` is from `now`, in the chosen language. */
+export function formatRelative(iso: string, now = Date.now()): string {
+  const ms = Date.parse(iso) - now
+  if (Number.isNaN(ms)) return iso
+  const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto', style: 'short' })
+  let value = ms / 1000
+  if (Math.abs(value) < 10) return format.format(0, 'second')
+  for (const [unit, next] of RELATIVE_STEPS) {
+    if (Math.abs(value) < next) return format.format(Math.round(value), unit)
+    value /= next
+  }
+  return format.format(Math.round(value), 'day')
+}
+
+/** A duration as m:ss ("9:05"), for countdowns. */
+export function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000))
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+}
+
+/** A certificate fingerprint (64 hex digits) in groups of four, for a person to compare by eye. */
+export function groupFingerprint(hex: string): string {
+  return (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ')
+}

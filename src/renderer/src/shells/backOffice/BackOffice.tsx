@@ -15,6 +15,8 @@ import { matchRoute, mayOpen, navFor } from '../../router/feature'
 import { navigate, useHashPath } from '../../router/hash'
 import { useEventList, useSelectedEventId } from '../../shared/events'
 import type { ShellProps } from '..'
+import { BackupStaleBanner } from '../../shared/fleet/BackupStaleBanner'
+import { SyncBanners } from '../../ui/SyncBanners'
 import { Header } from './Header'
 import { Nav } from './Nav'
 import { NoScreens } from './NoScreens'
@@ -78,6 +80,8 @@ export default function BackOffice({ clockWarning }: ShellProps) {
               </Text>
             </Alert>
           )}
+          <SyncBanners />
+          {role === 'organizer' && <BackupStaleBanner />}
           <Box className="ed-screen">
             <Suspense
               fallback={

@@ -3,11 +3,16 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { useSession } from '../../api/session'
 import { rolesFor } from '../../router/feature'
+import { href } from '../../router/hash'
 import { useSelectedEventId } from '../../shared/events'
 import { roleLabel } from '../../shared/labels'
 import { LanguageSelect } from '../../ui/LanguageSelect'
+import { SyncIndicator } from '../../ui/SyncIndicator'
 import { Counter } from './Counter'
 import { EventPicker } from './EventPicker'
+
+/** Who may open the Desks screen (the light links there for them). */
+const DESKS_SCREEN_NEEDS = ['sync.invite'] as const
 
 export function Header() {
   const { t } = useTranslation()
@@ -40,6 +45,7 @@ export function Header() {
             {roleLabel(session.staff.role)} · {t('header.desk', { name: session.deskName })}
           </Text>
         </Stack>
+        <SyncIndicator desksLink={rolesFor(DESKS_SCREEN_NEEDS).includes(session.staff.role) ? href('desks') : undefined} />
         <LanguageSelect />
         <Button variant="default" onClick={onSignOut} data-testid="signout" style={{ flex: '0 0 auto' }}>
           {t('header.signOut')}
