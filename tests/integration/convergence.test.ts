@@ -224,5 +224,5 @@ describe('several desks converge', () => {
       ),
       { numRuns: RUNS }
     )
-  }, Math.max(60_000, RUNS * 2_000))
+  }, Math.max(180_000, RUNS * 6_000)) // generous: a shared CI machine under load runs a case in up to ~4 s
 })
