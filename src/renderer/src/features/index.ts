@@ -6,9 +6,10 @@
  */
 import { attendees } from './attendees'
 import { audit } from './audit'
+import { conflicts } from './conflicts'
 import { desk } from './desk'
 import { events } from './events'
 import { importFeature } from './import'
 import { staff } from './staff'
 
-export const FEATURES = [desk, attendees, importFeature, events, staff, audit] as const
+export const FEATURES = [desk, attendees, importFeature, conflicts, events, staff, audit] as const

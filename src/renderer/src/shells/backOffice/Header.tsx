@@ -6,6 +6,7 @@ import { rolesFor } from '../../router/feature'
 import { useSelectedEventId } from '../../shared/events'
 import { roleLabel } from '../../shared/labels'
 import { LanguageSelect } from '../../ui/LanguageSelect'
+import { ConflictBadge } from './ConflictBadge'
 import { Counter } from './Counter'
 import { EventPicker } from './EventPicker'
 
@@ -30,6 +31,7 @@ export function Header() {
         </Title>
         <EventPicker />
         {rolesFor(['checkin.counters']).includes(session.staff.role) && <Counter eventId={eventId} />}
+        <ConflictBadge eventId={eventId} />
       </Group>
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
         <Stack gap={0} style={{ minWidth: 0 }} visibleFrom="lg" data-testid="header-who">
