@@ -22,7 +22,8 @@
   const describe = (el) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} “${(el.textContent ?? '').trim().slice(0, 40)}”`
   for (const el of document.querySelectorAll(SELECTOR)) {
     // Ticket type names are the organizer's data: cut with an ellipsis and a tooltip where long.
-    if (!visible(el) || !(el.textContent ?? '').trim() || el.closest('[data-testid=ticket-badge]')) continue
+    // So are the columns of an imported file: its sample table scrolls sideways, each header cut with a tooltip.
+    if (!visible(el) || !(el.textContent ?? '').trim() || el.closest('[data-testid=ticket-badge], [data-testid=import-sample]')) continue
     if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
       out.push(`${describe(el)} overflows (${el.scrollWidth} > ${el.clientWidth})`)
       continue

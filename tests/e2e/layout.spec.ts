@@ -6,16 +6,12 @@
  * text is longest on that screen are kept (test-results/screenshots/layout-*).
  */
 import type { Page } from '@playwright/test'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunningStation } from '../support/station-process'
 import { expect, signIn, test } from './fixtures'
-
-const LANGUAGES = ['en', 'nl', 'de', 'fr', 'es', 'it', 'pl'] as const
-type Language = (typeof LANGUAGES)[number]
-const SMALL = { width: 1024, height: 768 }
-const LARGE = { width: 1440, height: 900 }
+import { cutOff, LANGUAGES, LARGE, layoutShotPath, setLanguage, SMALL, textLength, type Language } from './layout-tools'
 
 interface Screen {
   name: string
@@ -23,27 +19,12 @@ interface Screen {
   open(page: Page): Promise<void>
 }
 
-/** What is cut off on the page (layout-probe.js runs in the page). */
-const PROBE = readFileSync(join(__dirname, 'layout-probe.js'), 'utf8')
-function cutOff(page: Page): Promise<string[]> {
-  return page.evaluate(PROBE) as Promise<string[]>
-}
-
-/** The amount of UI text on screen (names and data are the same in every language, so this compares languages). */
-function textLength(page: Page): Promise<number> {
-  return page.evaluate("document.body.innerText.replace(/\\s+/g, ' ').length") as Promise<number>
-}
-
-async function setLanguage(page: Page, language: Language): Promise<void> {
-  await page.evaluate(`localStorage.setItem('eventdesk.language', '${language}')`)
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('lang', language)
-}
-
 async function go(page: Page, path: string, marker: string): Promise<void> {
   await page.evaluate(`window.location.hash = '#/${path}'`)
   await expect(page.getByTestId(marker).first()).toBeVisible()
 }
+
+const REAL_EXPORTS = join(__dirname, '..', 'fixtures', 'import', 'real')
 
 function csvFile(): string {
   const path = join(tmpdir(), `eventdesk-layout-${process.pid}.csv`)
@@ -96,9 +77,24 @@ const ORGANIZER_SCREENS: Screen[] = [
       await go(page, 'import', 'import-file')
       await page.getByTestId('import-file').setInputFiles(csvFile())
       await page.getByTestId('import-check').click()
-      await expect(page.getByTestId('import-issue').first()).toBeVisible()
+      await expect(page.getByTestId('import-issue').first()).toBeVisible({ timeout: 60_000 })
     }
   },
+  {
+    // A real export: the ticket types it names that the event lacks (create or map), its statuses with their choices, the check's summary.
+    name: 'import-preview',
+    open: async (page) => {
+      await go(page, 'import', 'import-file')
+      await page.getByTestId('import-file').setInputFiles(join(REAL_EXPORTS, 'pretix-checkin-list.csv'))
+      // Parsed in a worker thread: on a loaded machine this can take a while.
+      await expect(page.getByTestId('import-ticket-types')).toBeVisible({ timeout: 60_000 })
+      await expect(page.getByTestId('import-statuses')).toBeVisible()
+      await expect(page.getByTestId('import-tt-create').first()).toBeVisible()
+      await page.getByTestId('import-check').click()
+      await expect(page.getByTestId('import-summary')).toBeVisible()
+    }
+  },
+  { name: 'conflicts', open: (page) => go(page, 'conflicts', 'conflict') },
   { name: 'event', open: (page) => go(page, 'event', 'tt-row') },
   { name: 'staff', open: (page) => go(page, 'staff', 'staff-row') },
   { name: 'audit', open: (page) => go(page, 'audit', 'audit-entry') },
@@ -156,11 +152,27 @@ const DEVICES = [
   ['Demo Scanner', '3333', 'desk-search']
 ] as const
 
-async function addStaff(station: RunningStation, name: string, role: string, pin: string): Promise<void> {
+async function organizerToken(station: RunningStation): Promise<string> {
   const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
   const organizer = options.find((s) => s.name === 'Demo Organizer')!
   const { body: session } = await station.rpc('staff.signIn', { staffId: organizer.id, pin: '1234' })
-  await station.rpc('staff.create', { name, role, pin }, session.token)
+  return session.token as string
+}
+
+async function addStaff(station: RunningStation, name: string, role: string, pin: string): Promise<void> {
+  await station.rpc('staff.create', { name, role, pin }, await organizerToken(station))
+}
+
+/** A conflict one desk can make: a ticket type an organizer knowingly took past its capacity (shown in the header too). */
+async function overCapacity(station: RunningStation): Promise<void> {
+  const token = await organizerToken(station)
+  const eventId = (await station.rpc('event.list', {}, token)).body[0].id as string
+  const workshop = { eventId, code: 'WS', name: 'Workshop', priceCents: 0, currency: 'EUR', capacity: 1, color: '#00897b' }
+  const ticketTypeId = (await station.rpc('ticketType.create', workshop, token)).body.id as string
+  for (const lastName of ['Kowalczyk', 'Fernández']) {
+    const walkUp = { eventId, firstName: 'Ola', lastName, email: null, company: null, ticketTypeId, paymentMethod: 'cash', amountCents: 0, allowOverCapacity: true }
+    expect((await station.rpc('attendee.register', walkUp, token)).status).toBe(200)
+  }
 }
 
 // Sign-in, 12 organizer screens, 3 devices and 3 first-run screens, 7 languages, 2 sizes: over 10 minutes on a loaded machine.
@@ -169,6 +181,7 @@ test.describe.configure({ timeout: 1_200_000 })
 test('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation, station }) => {
   await addStaff(demoStation, 'Layout Kiosk', 'kiosk', '4444')
   await addStaff(demoStation, 'Layout Badges', 'badge_station', '5555')
+  await overCapacity(demoStation)
   const problems: string[] = []
   const lengths = new Map<string, Map<Language, number>>()
   const measure = async (screen: string, language: Language, size: { width: number }) => {
@@ -220,8 +233,7 @@ test('every screen fits at 1024×768 and 1440×900 in all seven languages', asyn
   // The longest language per screen, and screenshots of every screen in it and in English.
   const longest = new Map([...lengths].map(([screen, byLanguage]) => [screen, [...byLanguage].sort((a, b) => b[1] - a[1])[0]![0]]))
   console.log([...lengths].map(([screen, byLanguage]) => `${screen}: ${[...byLanguage].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`).join('\n'))
-  const path = (size: { width: number }, screen: string, language: Language) =>
-    join(__dirname, '..', '..', 'test-results', 'screenshots', `layout-${size.width}-${screen}-${language}.png`)
+  const path = layoutShotPath
   for (const size of [SMALL, LARGE]) {
     await page.setViewportSize(size)
     for (const language of new Set<Language>(['en', ...longest.values()])) {

@@ -6,10 +6,11 @@
  */
 import { attendees } from './attendees'
 import { audit } from './audit'
+import { conflicts } from './conflicts'
 import { desk } from './desk'
 import { desks } from './desks'
 import { events } from './events'
 import { importFeature } from './import'
 import { staff } from './staff'
 
-export const FEATURES = [desk, attendees, importFeature, events, staff, desks, audit] as const
+export const FEATURES = [desk, attendees, importFeature, conflicts, events, staff, desks, audit] as const

@@ -7,7 +7,7 @@ const nav = (role: Role) => navFor(FEATURES, role).map((f) => f.id)
 
 describe('features', () => {
   it('show each role what the contract lets it call', () => {
-    expect(nav('organizer')).toEqual(['desk', 'attendees', 'import', 'events', 'staff', 'audit'])
+    expect(nav('organizer')).toEqual(['desk', 'attendees', 'import', 'conflicts', 'events', 'staff', 'desks', 'audit'])
     expect(nav('desk')).toEqual(['desk', 'attendees'])
     expect(nav('scanner')).toEqual(['desk'])
     expect(nav('kiosk')).toEqual([])
@@ -26,6 +26,10 @@ describe('features', () => {
     expect(matchRoute(FEATURES, 'scanner', 'desk/abc')).toBeNull()
     expect(matchRoute(FEATURES, 'organizer', 'event/new')?.route.path).toBe('event/new')
     expect(matchRoute(FEATURES, 'organizer', 'event/ev1')?.params).toEqual({ eventId: 'ev1' })
+    expect(matchRoute(FEATURES, 'organizer', 'event/ev1/ticket-type/tt1')?.params).toEqual({ eventId: 'ev1', ticketTypeId: 'tt1' })
+    // The conflicts screen is the organizers'; a desk operator sees the count in the header only.
+    expect(matchRoute(FEATURES, 'organizer', 'conflicts')?.feature.id).toBe('conflicts')
+    expect(matchRoute(FEATURES, 'desk', 'conflicts')).toBeNull()
   })
 
   it('have unique ids, a nav route without parameters, and English strings for their nav label', () => {

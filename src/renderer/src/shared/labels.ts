@@ -7,7 +7,7 @@
 import type { Role } from '../../../shared/roles'
 import { VALUE_GROUPS } from '../../../shared/i18n'
 import i18n from '../i18n'
-import { formatAmount } from '../ui/format'
+import { formatAmount, formatMoney } from '../ui/format'
 
 function sharedText(key: string): string | null {
   const full = `shared:${key}`
@@ -44,13 +44,25 @@ export function shortValue(value: unknown, max = 60): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text
 }
 
-/** A written value as a person reads it: translated statuses and methods, amounts, names for ticket types. */
-export function describeValue(table: string, column: string, value: unknown, ticketTypeName?: (id: string) => string | undefined): string {
+/** What a value's column alone does not say: a ticket type's name for its id, the currency of an amount. */
+export interface ValueContext {
+  ticketTypeName?: (id: string) => string | undefined
+  /** The currency of `amount_cents` / `price_cents` (ChangeEntry.currency). */
+  currency?: string | null
+}
+
+/** Yes/no columns (SQLite keeps them as 0/1). */
+const FLAGS = new Set(['active', 'attention'])
+
+/** A written value as a person reads it: translated statuses and methods, amounts in their currency, names for ticket types. */
+export function describeValue(table: string, column: string, value: unknown, context: ValueContext = {}): string {
   const group = (VALUE_GROUPS as Record<string, string>)[`${table}.${column}`]
   if (group && typeof value === 'string') return sharedText(`${group}.${value}`) ?? value
-  if (column === 'ticket_type_id' && typeof value === 'string' && ticketTypeName) return ticketTypeName(value) ?? shortValue(value)
-  if (column === 'active' && (value === 0 || value === 1 || typeof value === 'boolean')) return i18n.t(value ? 'common.yes' : 'common.no')
-  if ((column === 'amount_cents' || column === 'price_cents') && typeof value === 'number') return formatAmount(value)
+  if (column === 'ticket_type_id' && typeof value === 'string' && context.ticketTypeName) return context.ticketTypeName(value) ?? shortValue(value)
+  if (FLAGS.has(column) && (value === 0 || value === 1 || typeof value === 'boolean')) return i18n.t(value ? 'common.yes' : 'common.no')
+  if ((column === 'amount_cents' || column === 'price_cents') && typeof value === 'number') {
+    return context.currency ? formatMoney(value, context.currency) : formatAmount(value)
+  }
   return shortValue(value)
 }
 

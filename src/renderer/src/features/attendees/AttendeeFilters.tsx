@@ -1,4 +1,4 @@
-import { Group, NativeSelect, TextInput } from '@mantine/core'
+import { Checkbox, Group, NativeSelect, Stack, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,11 +10,15 @@ export interface FilterValues {
   status: '' | AttendeeStatus
   ticketTypeId: string
   checkedIn: '' | 'yes' | 'no'
+  /** Only people whose file gave an e-mail that is no address. */
+  invalidEmail: boolean
+  /** Only people flagged for the door's attention. */
+  attention: boolean
 }
 
-export const NO_FILTER: FilterValues = { query: '', status: '', ticketTypeId: '', checkedIn: '' }
+export const NO_FILTER: FilterValues = { query: '', status: '', ticketTypeId: '', checkedIn: '', invalidEmail: false, attention: false }
 
-/** Search (debounced) and the three selects above the attendee table. */
+/** Search (debounced), the three selects and two checkboxes above the attendee table. */
 export function AttendeeFilters({ value, onChange }: { value: FilterValues; onChange: (v: FilterValues) => void }) {
   const { t } = useTranslation(['attendees', 'app', 'shared'])
   const ticketTypes = useTicketTypes()
@@ -66,6 +70,20 @@ export function AttendeeFilters({ value, onChange }: { value: FilterValues; onCh
         ]}
         w={180}
       />
+      <Stack gap={6} pb={2}>
+        <Checkbox
+          label={t('invalidEmailFilter')}
+          data-testid="attendees-invalid-email"
+          checked={value.invalidEmail}
+          onChange={(e) => onChange({ ...value, invalidEmail: e.currentTarget.checked })}
+        />
+        <Checkbox
+          label={t('attentionFilter')}
+          data-testid="attendees-attention"
+          checked={value.attention}
+          onChange={(e) => onChange({ ...value, attention: e.currentTarget.checked })}
+        />
+      </Stack>
     </Group>
   )
 }

@@ -95,9 +95,10 @@ export function AttendeeTable({ total, rowAt, ensure, ticketTypes, onOpen, reset
 }
 
 const Row = memo(function Row({ row, index, ticketType, onOpen }: { row: AttendeeRow; index: number; ticketType: TicketTypeRow | undefined; onOpen: (id: string) => void }) {
+  const { t } = useTranslation(['attendees', 'app', 'shared'])
   const name = fullName(row)
   // Shown under the name when the table is too narrow for their own columns.
-  const details = [row.email, row.company].filter(Boolean).join(' · ')
+  const details = [row.email ?? (row.invalidEmail ? `⚠ ${row.invalidEmail}` : null), row.company].filter(Boolean).join(' · ')
   return (
     <div
       className="ed-grid-row"
@@ -118,12 +119,22 @@ const Row = memo(function Row({ row, index, ticketType, onOpen }: { row: Attende
       <span role="cell" className="ed-mono ed-ellipsis" style={{ fontWeight: 700 }}>
         {row.code}
       </span>
-      <span role="cell" className="ed-ellipsis" title={[name, details].filter(Boolean).join('\n')}>
+      <span role="cell" className="ed-ellipsis" title={[name, details, row.doorNote].filter(Boolean).join('\n')}>
+        {row.attention && (
+          <span className="ed-attention-mark" aria-label={t('attentionMark')} title={row.doorNote ?? t('attentionMark')} data-testid="attendee-attention">
+            ⚠{' '}
+          </span>
+        )}
         <span style={{ fontWeight: 600 }}>{name}</span>
         {details && <span className="ed-name-extra ed-ellipsis">{details}</span>}
       </span>
-      <span role="cell" className="ed-ellipsis ed-col-wide" title={row.email ?? undefined}>
-        {row.email}
+      <span role="cell" className="ed-ellipsis ed-col-wide" title={row.email ?? row.invalidEmail ?? undefined}>
+        {row.email ??
+          (row.invalidEmail && (
+            <span className="ed-invalid-email" title={t('invalidEmailMark', { value: row.invalidEmail })} data-testid="attendee-invalid-email">
+              ⚠ {row.invalidEmail}
+            </span>
+          ))}
       </span>
       <span role="cell" className="ed-ellipsis ed-col-wide" title={row.company ?? undefined}>
         {row.company}

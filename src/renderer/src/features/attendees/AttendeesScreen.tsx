@@ -26,7 +26,9 @@ function toFilter(eventId: string, v: FilterValues): AttendeeFilter {
     ...(v.query.trim() ? { query: v.query.trim() } : {}),
     ...(v.status ? { status: v.status } : {}),
     ...(v.ticketTypeId ? { ticketTypeId: v.ticketTypeId } : {}),
-    ...(v.checkedIn ? { checkedIn: v.checkedIn === 'yes' } : {})
+    ...(v.checkedIn ? { checkedIn: v.checkedIn === 'yes' } : {}),
+    ...(v.invalidEmail ? { invalidEmail: true } : {}),
+    ...(v.attention ? { attention: true } : {})
   }
 }
 
@@ -89,7 +91,7 @@ export default function AttendeesScreen({ eventId, params }: EventScreenProps) {
           {t('empty')}
         </Text>
       )}
-      <AttendeeDrawer attendeeId={params.attendeeId ?? null} onClose={() => navigate('attendees')} />
+      <AttendeeDrawer attendeeId={params.attendeeId ?? null} onClose={() => navigate('attendees')} onOpenAttendee={openDetail} />
     </Stack>
   )
 }

@@ -11,6 +11,8 @@ import { formatDateTime } from '../../ui/format'
 import { Screen } from '../../ui/Screen'
 
 const PAGE = 100
+/** What a new row says besides its subject: how someone was let in or paid, a role, a price. */
+const SHOWN_ON_INSERT = new Set(['method', 'role', 'payment_method', 'amount_cents', 'price_cents'])
 
 /** Organizers: every change on this desk (and those synced from others), newest first, live. */
 export default function AuditScreen() {
@@ -47,14 +49,15 @@ function AuditEntry({ entry }: { entry: ChangeEntry }) {
   const { t } = useTranslation(['audit', 'app', 'shared'])
   const ticketTypes = useTicketTypeMap()
   const columns = visibleColumns(entry.data)
-  const subject = subjectOf(entry.data)
-  // New rows: who or what was created. Changes: which fields, and their new values.
-  const name = (id: string) => ticketTypes.get(id)?.name
+  // Who or what the row is, as the core names it now (a check-in: the person let in); else what the change itself says.
+  const subject = entry.subject ?? subjectOf(entry.data)
+  // New rows: who or what was created. Changes: which fields, and their new values (amounts in their currency).
+  const context = { ticketTypeName: (id: string) => ticketTypes.get(id)?.name, currency: entry.currency }
   const values = columns
-    .filter((c) => entry.op === 'update' || c === 'method' || c === 'role')
-    .map((c) => `${columnLabel(entry.table, c)}: ${describeValue(entry.table, c, entry.data[c], name)}`)
+    .filter((c) => entry.op === 'update' || SHOWN_ON_INSERT.has(c))
+    .map((c) => `${columnLabel(entry.table, c)}: ${describeValue(entry.table, c, entry.data[c], context)}`)
     .join(' · ')
-  const summary = entry.op === 'insert' ? [subject, values].filter(Boolean).join(' · ') : values
+  const summary = values && (entry.op === 'insert' ? values : t('fields', { fields: values }))
   return (
     <Paper withBorder px="md" py="xs" data-testid="audit-entry">
       <Group justify="space-between" wrap="nowrap" gap="md" align="flex-start">
@@ -67,9 +70,15 @@ function AuditEntry({ entry }: { entry: ChangeEntry }) {
               {t('onTable', { table: tableLabel(entry.table), op: t(`op.${entry.op}`) })}
             </Text>
           </Group>
-          {summary && (
-            <Text size="sm" className="ed-ellipsis" title={summary}>
-              {entry.op === 'insert' ? summary : t('fields', { fields: summary })}
+          {(subject || summary) && (
+            <Text size="sm" className="ed-ellipsis" title={[subject, summary].filter(Boolean).join(' · ')}>
+              {subject && (
+                <Text span fw={600} size="sm" data-testid="audit-subject">
+                  {subject}
+                </Text>
+              )}
+              {subject && summary && ' · '}
+              {summary && <span data-testid="audit-values">{summary}</span>}
             </Text>
           )}
         </Stack>

@@ -95,11 +95,11 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
     }
   }
 
-  const checkInAttendee = async (row: AttendeeRow) => {
+  const checkInAttendee = async (attendeeId: string) => {
     const restore = startNext()
-    setPendingId(row.id)
+    setPendingId(attendeeId)
     try {
-      show(await call('checkin.byAttendee', { attendeeId: row.id }))
+      show(await call('checkin.byAttendee', { attendeeId }))
     } catch (err) {
       restore()
       notifyError(err)
@@ -135,7 +135,7 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
       notifyInfo(t('noMatch', { query: value }))
       return
     }
-    await checkInAttendee(row)
+    await checkInAttendee(row.id)
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -218,6 +218,8 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
             undoing={undoing}
             onUndo={(id) => void undo(id)}
             onOpen={scanOnly ? undefined : openDetail}
+            onCheckIn={scanOnly ? undefined : (attendeeId) => void checkInAttendee(attendeeId)}
+            checkingIn={pendingId}
           />
         )}
         {error && query !== '' && !showResults && (
@@ -238,7 +240,7 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
                   navigated.current = true
                   setHighlight(i)
                 }}
-                onCheckIn={() => void checkInAttendee(row)}
+                onCheckIn={() => void checkInAttendee(row.id)}
                 onOpen={() => openDetail(row.id)}
               />
             ))}
@@ -283,7 +285,7 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
           }}
         />
       )}
-      {!scanOnly && <AttendeeDrawer attendeeId={params.attendeeId ?? null} onClose={() => navigate('desk')} />}
+      {!scanOnly && <AttendeeDrawer attendeeId={params.attendeeId ?? null} onClose={() => navigate('desk')} onOpenAttendee={openDetail} />}
     </div>
   )
 }

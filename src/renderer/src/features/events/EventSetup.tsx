@@ -11,7 +11,10 @@ import { TicketTypes } from './TicketTypes'
 
 const editPath = (eventId: string) => buildPath('event/:eventId', { eventId })
 
-/** Organizers: create and edit events and their ticket types. `#/event/<id>` edits one, `#/event/new` starts one. */
+/**
+ * Organizers: create and edit events and their ticket types. `#/event/<id>` edits one, `#/event/new` starts one,
+ * `#/event/<id>/ticket-type/<ticketTypeId>` opens one of its ticket types for editing.
+ */
 export default function EventSetup({ route, params }: ScreenProps) {
   const { t } = useTranslation(['events', 'app', 'shared'])
   const list = useEventList()
@@ -59,7 +62,7 @@ export default function EventSetup({ route, params }: ScreenProps) {
             }}
           />
         </Paper>
-        {editing && <TicketTypes eventId={editing.id} />}
+        {editing && <TicketTypes eventId={editing.id} editId={params.ticketTypeId} />}
       </Stack>
     </Screen>
   )

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, ColorInput, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TicketTypeRow } from '../../../../shared/contract/events'
 import { call, errorMessage } from '../../api/client'
@@ -33,8 +33,8 @@ function toForm(tt: TicketTypeRow): Form {
   }
 }
 
-/** The ticket types of one event: a table and an add/edit form. */
-export function TicketTypes({ eventId }: { eventId: string }) {
+/** The ticket types of one event: a table and an add/edit form; `editId` (from a link) opens one for editing. */
+export function TicketTypes({ eventId, editId }: { eventId: string; editId?: string }) {
   const { t } = useTranslation(['events', 'app', 'shared'])
   const list = useApi('ticketType.list', { eventId })
   const [editing, setEditing] = useState<TicketTypeRow | null>(null)
@@ -54,6 +54,17 @@ export function TicketTypes({ eventId }: { eventId: string }) {
     setForm(toForm(tt))
     setErrors({})
   }
+
+  // A link to one ticket type (e.g. from the conflicts list) opens it in the form, once the list is here.
+  const formRef = useRef<HTMLFormElement>(null)
+  const linked = list.data?.find((tt) => tt.id === editId)
+  useEffect(() => {
+    if (!linked) return
+    edit(linked)
+    formRef.current?.scrollIntoView({ block: 'center' })
+    // Only when the link (or the row it names) first arrives, not on every refresh of the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linked?.id])
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
@@ -124,7 +135,7 @@ export function TicketTypes({ eventId }: { eventId: string }) {
       {list.data?.length === 0 && <Text c="dimmed">{t('ticketTypes.empty')}</Text>}
 
       <Paper withBorder p="md">
-        <form onSubmit={save} noValidate data-testid="tt-form">
+        <form onSubmit={save} noValidate data-testid="tt-form" ref={formRef}>
           <Stack gap="sm">
             <Text fw={700}>{editing ? t('ticketTypes.editing', { name: editing.name }) : t('ticketTypes.adding')}</Text>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -2,21 +2,23 @@ import { Alert, Box, Button, Divider, Drawer, Group, Loader, Stack, Text, Title 
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow, SettableAttendeeStatus } from '../../../../shared/contract/attendees'
+import type { MessageParams } from '../../../../shared/errors'
 import { call, errorMessage } from '../../api/client'
 import { setApiData, useApi } from '../../api/query'
 import { formatTime, fullName } from '../../ui/format'
 import { StatusBadge, TicketBadge } from '../badges'
 import { CheckinOutcome, type Outcome } from '../checkin/CheckinOutcome'
 import { selectEvent, useSelectedEventId, useTicketTypeMap } from '../events'
-import { AttendeeForm } from './AttendeeForm'
+import { AttendeeForm, ticketTypeFull, useMayExceedCapacity } from './AttendeeForm'
 import { AttendeeHistory } from './AttendeeHistory'
+import { OverCapacityConfirm } from './OverCapacityConfirm'
 
 /**
  * The attendee drawer: edit, status actions, the code, the history. Features
  * open it from their route (`#/attendees/<id>`, `#/desk/<id>`), so an attendee
  * can be linked to.
  */
-export function AttendeeDrawer({ attendeeId, onClose }: { attendeeId: string | null; onClose: () => void }) {
+export function AttendeeDrawer({ attendeeId, onClose, onOpenAttendee }: { attendeeId: string | null; onClose: () => void; onOpenAttendee: (id: string) => void }) {
   const { t } = useTranslation(['app', 'shared'])
   return (
     <Drawer
@@ -27,12 +29,12 @@ export function AttendeeDrawer({ attendeeId, onClose }: { attendeeId: string | n
       title={<Text fw={700}>{t('detail.title')}</Text>}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {attendeeId && <DetailBody key={attendeeId} attendeeId={attendeeId} />}
+      {attendeeId && <DetailBody key={attendeeId} attendeeId={attendeeId} onOpenAttendee={onOpenAttendee} />}
     </Drawer>
   )
 }
 
-function DetailBody({ attendeeId }: { attendeeId: string }) {
+function DetailBody({ attendeeId, onOpenAttendee }: { attendeeId: string; onOpenAttendee: (id: string) => void }) {
   const { t } = useTranslation(['app', 'shared'])
   const attendee = useApi('attendee.get', { id: attendeeId })
   const changes = useApi('attendee.history', { id: attendeeId })
@@ -43,6 +45,9 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
   const [busy, setBusy] = useState<string | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
   const [confirmCancel, setConfirmCancel] = useState(false)
+  const mayExceed = useMayExceedCapacity()
+  /** A status change refused because the ticket type is full, for an organizer's "go over capacity". */
+  const [full, setFull] = useState<{ status: SettableAttendeeStatus; params: MessageParams } | null>(null)
 
   // A link to someone of another event switches the header to that event.
   const eventId = attendee.data?.eventId
@@ -57,24 +62,30 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
 
   const show = (updated: AttendeeRow) => setApiData('attendee.get', { id: updated.id }, updated)
 
-  /** An action's error is shown here, next to its buttons, until the next action succeeds. */
-  const act = async (name: string, fn: () => Promise<void>) => {
+  /** An action's error is shown here, next to its buttons, until the next action succeeds. Resolves to the error, or null. */
+  const act = async (name: string, fn: () => Promise<void>): Promise<unknown> => {
     setBusy(name)
     setFailure(null)
+    setFull(null)
     try {
       await fn()
+      return null
     } catch (err) {
       setFailure(err)
+      return err
     } finally {
       setBusy(null)
     }
   }
 
-  const setStatus = (status: SettableAttendeeStatus) =>
-    act(status, async () => {
-      show(await call('attendee.setStatus', { id: row.id, status }))
+  const setStatus = async (status: SettableAttendeeStatus, allowOverCapacity = false) => {
+    const err = await act(status, async () => {
+      show(await call('attendee.setStatus', { id: row.id, status, ...(allowOverCapacity ? { allowOverCapacity } : {}) }))
       setConfirmCancel(false)
     })
+    const params = mayExceed ? ticketTypeFull(err) : null
+    if (params) setFull({ status, params })
+  }
 
   const checkIn = () =>
     act('checkin', async () => {
@@ -113,30 +124,45 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
         </Text>
       </Stack>
 
-      <Group gap="sm">
-        <Button color="green.8" size="md" onClick={() => void checkIn()} loading={busy === 'checkin'} data-testid="detail-checkin">
-          {t('detail.checkIn')}
-        </Button>
-        {row.status === 'registered' && (
-          <>
-            <Button variant="default" onClick={() => void setStatus('no_show')} loading={busy === 'no_show'} data-testid="detail-no-show">
-              {t('detail.noShow')}
-            </Button>
-            <Button color="red" variant="outline" onClick={() => setConfirmCancel(true)} data-testid="detail-cancel">
-              {t('detail.cancel')}
-            </Button>
-          </>
-        )}
-        {row.status !== 'registered' && (
-          <Button variant="default" onClick={() => void setStatus('registered')} loading={busy === 'registered'} data-testid="detail-reinstate">
-            {t('detail.reinstate')}
+      {row.status === 'merged' ? (
+        <MergedInto survivorId={row.mergedInto} onOpen={onOpenAttendee} />
+      ) : (
+        <Group gap="sm">
+          <Button color="green.8" size="md" onClick={() => void checkIn()} loading={busy === 'checkin'} data-testid="detail-checkin">
+            {t('detail.checkIn')}
           </Button>
-        )}
-      </Group>
+          {row.status === 'registered' && (
+            <>
+              <Button variant="default" onClick={() => void setStatus('no_show')} loading={busy === 'no_show'} data-testid="detail-no-show">
+                {t('detail.noShow')}
+              </Button>
+              <Button color="red" variant="outline" onClick={() => setConfirmCancel(true)} data-testid="detail-cancel">
+                {t('detail.cancel')}
+              </Button>
+            </>
+          )}
+          {row.status !== 'registered' && (
+            <Button variant="default" onClick={() => void setStatus('registered')} loading={busy === 'registered'} data-testid="detail-reinstate">
+              {t('detail.reinstate')}
+            </Button>
+          )}
+        </Group>
+      )}
       {failure !== null && (
         <Alert color="red" role="alert" data-testid="detail-error">
           <Text className="ed-break">{errorMessage(failure)}</Text>
         </Alert>
+      )}
+      {full && (
+        <OverCapacityConfirm
+          params={full.params}
+          busy={busy === full.status}
+          onConfirm={() => void setStatus(full.status, true)}
+          onKeep={() => {
+            setFull(null)
+            setFailure(null)
+          }}
+        />
       )}
       {confirmCancel && row.status === 'registered' && (
         <Alert color="red" title={t('detail.cancelConfirmTitle')} data-testid="detail-cancel-confirmation">
@@ -169,5 +195,25 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
         )}
       </Box>
     </Stack>
+  )
+}
+
+/** A registration merged into another of the same person: its code leads there; this is where to go. */
+function MergedInto({ survivorId, onOpen }: { survivorId: string | null; onOpen: (id: string) => void }) {
+  const { t } = useTranslation(['app', 'shared'])
+  const survivor = useApi('attendee.get', survivorId ? { id: survivorId } : null).data
+  return (
+    <Alert color="violet" variant="light" data-testid="detail-merged">
+      <Stack gap="xs">
+        <Text size="sm">{t('detail.mergedBody')}</Text>
+        {survivorId && (
+          <Group>
+            <Button variant="default" onClick={() => onOpen(survivorId)} data-testid="detail-merged-into">
+              {t('detail.mergedInto', { name: survivor ? `${fullName(survivor)} (${survivor.code})` : '…' })}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
   )
 }

@@ -21,7 +21,7 @@ export function AttendeeHistory({ history, ticketTypes }: { history: { changes: 
   const who = (staff: string | null, desk: string | null) =>
     t('history.who', { staff: staff ?? t('common.unknownStaff'), desk: desk ?? t('common.unknownDesk') })
 
-  const value = (table: string, column: string, v: unknown) => describeValue(table, column, v, (id) => ticketTypes.get(id)?.name)
+  const ticketTypeName = (id: string) => ticketTypes.get(id)?.name
 
   if (items.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>
 
@@ -56,7 +56,7 @@ export function AttendeeHistory({ history, ticketTypes }: { history: { changes: 
             <Stack gap={0} mt={4}>
               {visibleColumns(item.entry.data).map((column) => (
                 <Text size="sm" key={column} className="ed-break">
-                  <b>{columnLabel(item.entry.table, column)}:</b> {value(item.entry.table, column, item.entry.data[column])}
+                  <b>{columnLabel(item.entry.table, column)}:</b> {describeValue(item.entry.table, column, item.entry.data[column], { ticketTypeName, currency: item.entry.currency })}
                 </Text>
               ))}
             </Stack>

@@ -1,6 +1,5 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
 import type { CheckinInfo, CheckinResult, DoorAttendee, DoorCheckinResult } from '../../../../shared/contract/checkin'
@@ -24,6 +23,10 @@ interface Props {
   onUndo: (checkinId: string) => void
   undoing: boolean
   onOpen?: (attendeeId: string) => void
+  /** Checks a person in by name (roles that may); offered when a code names two people. */
+  onCheckIn?: (attendeeId: string) => void
+  /** The person being checked in by `onCheckIn`. */
+  checkingIn?: string | null
   /** One line while the operator is already typing the next search. */
   compact?: boolean
 }
@@ -36,7 +39,7 @@ function subject(outcome: Outcome): string {
 }
 
 /** The big coloured answer after every check-in: readable from a step away. */
-export function CheckinOutcome({ outcome, onUndo, undoing, onOpen, compact = false }: Props) {
+export function CheckinOutcome({ outcome, onUndo, undoing, onOpen, onCheckIn, checkingIn = null, compact = false }: Props) {
   const { t } = useTranslation()
   const kind = outcome.kind === 'undone' ? 'undone' : outcome.result.outcome
   const style = STYLE[kind]
@@ -70,7 +73,10 @@ export function CheckinOutcome({ outcome, onUndo, undoing, onOpen, compact = fal
           <Text fw={700} className="ed-ellipsis" style={{ color: style.title }} data-testid="checkin-outcome-title">
             {t(`outcome.${kind}`)} · {subject(outcome)}
           </Text>
-          {undoButton}
+          <Group gap="sm" wrap="nowrap" style={{ flex: '0 0 auto' }}>
+            {attendeeOf(outcome) && <AttentionBadge attendee={attendeeOf(outcome)!} />}
+            {undoButton}
+          </Group>
         </Group>
       </Paper>
     )
@@ -89,14 +95,23 @@ export function CheckinOutcome({ outcome, onUndo, undoing, onOpen, compact = fal
         <Title order={2} style={{ color: style.title }} data-testid="checkin-outcome-title">
           {t(`outcome.${kind}`)}
         </Title>
-        <OutcomeBody outcome={outcome} onOpen={onOpen} />
+        <OutcomeBody outcome={outcome} onOpen={onOpen} onCheckIn={onCheckIn} checkingIn={checkingIn} />
         {undoButton && <Group>{undoButton}</Group>}
       </Stack>
     </Paper>
   )
 }
 
-function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendeeId: string) => void }) {
+/** The one person an outcome is about (none for unknown and ambiguous codes). */
+function attendeeOf(outcome: Outcome): AttendeeRow | DoorAttendee | null {
+  if (outcome.kind === 'undone') return outcome.attendee
+  const r = outcome.result
+  return r.outcome === 'unknown_code' || r.outcome === 'ambiguous_code' ? null : r.attendee
+}
+
+type BodyProps = Pick<Props, 'outcome' | 'onOpen' | 'onCheckIn' | 'checkingIn'>
+
+function OutcomeBody({ outcome, onOpen, onCheckIn, checkingIn }: BodyProps) {
   const { t } = useTranslation()
   if (outcome.kind === 'undone') {
     return <Text size="lg">{t('outcome.undoneBody', { name: fullName(outcome.attendee) })}</Text>
@@ -104,14 +119,18 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
   const r = outcome.result
   switch (r.outcome) {
     case 'admitted':
-      return <Person attendee={r.attendee} onOpen={onOpen} />
+      return (
+        <>
+          <Person attendee={r.attendee} onOpen={onOpen} />
+          <Attention attendee={r.attendee} />
+        </>
+      )
     case 'already_checked_in':
       return (
         <>
           <Person attendee={r.attendee} onOpen={onOpen} />
-          <Text size="lg" fw={600} data-testid="checkin-previous">
-            {previousText(t, r.previous)}
-          </Text>
+          <Attention attendee={r.attendee} />
+          <Previous previous={r.previous} />
         </>
       )
     case 'cancelled':
@@ -121,20 +140,47 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
           <Text size="lg" fw={600}>
             {t('outcome.cancelledBody')}
           </Text>
+          <Attention attendee={r.attendee} />
         </>
       )
     case 'ambiguous_code':
       // Two people hold this code (desks apart minted it twice): the operator picks the person in front of them.
       return (
-        <Stack gap="xs">
+        <Stack gap="sm">
           <Text size="lg" fw={600}>
-            {t('outcome.ambiguousBody', { code: r.code })}
+            {t(onCheckIn ? 'outcome.ambiguousBody' : 'outcome.ambiguousDoor', { code: r.code })}
           </Text>
           {r.attendees.map((a) => (
-            <Group key={a.id} gap="sm" data-testid="checkin-ambiguous-person">
-              <Person attendee={a} onOpen={onOpen} />
-              {'email' in a && a.email && <Text c="dimmed">{a.email}</Text>}
-            </Group>
+            <Paper key={a.id} withBorder p="sm" radius="md" data-testid="checkin-ambiguous-person" data-id={a.id}>
+              <Group justify="space-between" wrap="wrap" gap="sm" align="center">
+                <Stack gap={4} style={{ minWidth: 0, flex: '1 1 280px' }}>
+                  <Person attendee={a} onOpen={onOpen} size="md" />
+                  <Group gap="md" wrap="wrap" style={{ rowGap: 2 }} data-testid="checkin-ambiguous-details">
+                    <Text className="ed-mono" fw={700}>
+                      {a.code}
+                    </Text>
+                    {'email' in a && (a.email ?? a.invalidEmail) && (
+                      <Text c="dark.5" className="ed-break">
+                        {a.email ?? a.invalidEmail}
+                      </Text>
+                    )}
+                  </Group>
+                  <Attention attendee={a} />
+                </Stack>
+                {onCheckIn && (
+                  <Button
+                    color="green.8"
+                    onClick={() => onCheckIn(a.id)}
+                    loading={checkingIn === a.id}
+                    disabled={checkingIn !== null && checkingIn !== a.id}
+                    data-testid="checkin-ambiguous-checkin"
+                    style={{ flex: '0 0 auto' }}
+                  >
+                    {t('outcome.checkInPerson', { name: fullName(a) || a.code })}
+                  </Button>
+                )}
+              </Group>
+            </Paper>
           ))}
         </Stack>
       )
@@ -150,36 +196,95 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
   }
 }
 
-function previousText(t: TFunction<'app'>, p: CheckinInfo): string {
-  return t('outcome.previous', {
-    time: formatTime(p.at),
-    desk: p.deskName ?? t('common.unknownDesk'),
-    staff: p.staffName ?? t('common.unknownStaff')
-  })
+/** When, where and by whom someone was let in before. */
+function Previous({ previous }: { previous: CheckinInfo }) {
+  const { t } = useTranslation()
+  return (
+    <Text size="lg" fw={600} data-testid="checkin-previous">
+      {t('outcome.previous', {
+        time: formatTime(previous.at),
+        desk: previous.deskName ?? t('common.unknownDesk'),
+        staff: previous.staffName ?? t('common.unknownStaff')
+      })}
+    </Text>
+  )
 }
 
-function Person({ attendee, onOpen }: { attendee: AttendeeRow | DoorAttendee; onOpen?: (id: string) => void }): ReactNode {
+function Person({ attendee, onOpen, size = 'xl' }: { attendee: AttendeeRow | DoorAttendee; onOpen?: (id: string) => void; size?: 'md' | 'xl' }): ReactNode {
   const ticketTypes = useTicketTypeMap()
   const name = fullName(attendee) || attendee.code
+  const fz = size === 'xl' ? 30 : 22
   return (
     <Group gap="md" wrap="wrap" align="center">
       {onOpen ? (
         <button type="button" className="ed-linklike ed-break" onClick={() => onOpen(attendee.id)} data-testid="checkin-outcome-name">
-          <Text component="span" fz={30} fw={800} lh={1.15}>
+          <Text component="span" fz={fz} fw={800} lh={1.15}>
             {name}
           </Text>
         </button>
       ) : (
-        <Text fz={30} fw={800} lh={1.15} className="ed-break" data-testid="checkin-outcome-name">
+        <Text fz={fz} fw={800} lh={1.15} className="ed-break" data-testid="checkin-outcome-name">
           {name}
         </Text>
       )}
-      <TicketBadge ticketType={ticketTypes.get(attendee.ticketTypeId)} size="xl" />
+      <TicketBadge ticketType={ticketTypes.get(attendee.ticketTypeId)} size={size === 'xl' ? 'xl' : 'lg'} />
       {'company' in attendee && attendee.company && (
         <Text size="lg" c="dark" className="ed-ellipsis" maw="100%">
           {attendee.company}
         </Text>
       )}
     </Group>
+  )
+}
+
+const ATTENTION = { bg: 'var(--mantine-color-yellow-2)', border: 'var(--mantine-color-orange-8)', text: '#5c3400' }
+
+/**
+ * What the door must know about this person: the attention flag and the door
+ * note (a scanner is told only that there is something, and to send them to the desk).
+ */
+function Attention({ attendee }: { attendee: AttendeeRow | DoorAttendee }) {
+  const { t } = useTranslation()
+  const note = 'doorNote' in attendee ? attendee.doorNote : null
+  if (!attendee.attention && !note) return null
+  return (
+    <Paper
+      data-testid="checkin-attention"
+      px="md"
+      py="sm"
+      radius="md"
+      style={{ background: ATTENTION.bg, border: `3px solid ${ATTENTION.border}` }}
+    >
+      <Stack gap={2}>
+        {attendee.attention && (
+          <Text fw={800} size="lg" style={{ color: ATTENTION.text }}>
+            ⚠ {t('outcome.attention')}
+          </Text>
+        )}
+        {note ? (
+          <Text size="lg" fw={600} className="ed-break" style={{ color: ATTENTION.text, whiteSpace: 'pre-wrap' }} data-testid="checkin-door-note">
+            {note}
+          </Text>
+        ) : (
+          !('doorNote' in attendee) && (
+            <Text size="md" fw={600} style={{ color: ATTENTION.text }}>
+              {t('outcome.attentionDoor')}
+            </Text>
+          )
+        )}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** The attention flag in one line (the compact outcome), the note as its tooltip. */
+function AttentionBadge({ attendee }: { attendee: AttendeeRow | DoorAttendee }) {
+  const { t } = useTranslation()
+  const note = 'doorNote' in attendee ? attendee.doorNote : null
+  if (!attendee.attention && !note) return null
+  return (
+    <Badge color="orange.8" size="lg" radius="sm" tt="none" title={note ?? t('outcome.attentionDoor')} data-testid="checkin-attention">
+      ⚠ {t('outcome.attention')}
+    </Badge>
   )
 }

@@ -8,6 +8,7 @@ import { useSelectedEventId } from '../../shared/events'
 import { roleLabel } from '../../shared/labels'
 import { LanguageSelect } from '../../ui/LanguageSelect'
 import { SyncIndicator } from '../../ui/SyncIndicator'
+import { ConflictBadge } from './ConflictBadge'
 import { Counter } from './Counter'
 import { EventPicker } from './EventPicker'
 
@@ -35,6 +36,7 @@ export function Header() {
         </Title>
         <EventPicker />
         {rolesFor(['checkin.counters']).includes(session.staff.role) && <Counter eventId={eventId} />}
+        <ConflictBadge eventId={eventId} />
       </Group>
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
         <Stack gap={0} style={{ minWidth: 0 }} visibleFrom="lg" data-testid="header-who">
