@@ -26,7 +26,7 @@ export interface TextLine {
 export type Drawn =
   | { kind: 'text'; id: string; lines: TextLine[]; size: number; color: string; text: string; fit: 'one_line' | 'two_lines' | 'ellipsis' }
   | { kind: 'qr'; id: string; x: number; y: number; size: number; modules: boolean[][]; data: string }
-  | { kind: 'bars'; id: string; x: number; y: number; w: number; h: number; bars: { x: number; w: number }[]; data: string }
+  | { kind: 'bars'; id: string; x: number; y: number; w: number; h: number; bars: { x: number; w: number }[]; modules: number; data: string }
   | { kind: 'rect'; id: string; x: number; y: number; w: number; h: number; fill: string | null; stroke: string | null; strokeWidth: number }
   | { kind: 'line'; id: string; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
 
@@ -53,7 +53,7 @@ export function layoutBadge(template: BadgeTemplate, data: BadgeData): BadgeLayo
         if (data.code) {
           const { bars, modules } = code128(data.code)
           const unit = e.w / modules
-          drawn.push({ kind: 'bars', id: e.id, x: e.x, y: e.y, w: e.w, h: e.h, bars: bars.map((b) => ({ x: b.x * unit, w: b.w * unit })), data: data.code })
+          drawn.push({ kind: 'bars', id: e.id, x: e.x, y: e.y, w: e.w, h: e.h, bars: bars.map((b) => ({ x: b.x * unit, w: b.w * unit })), modules, data: data.code })
         }
         break
       case 'rect':
