@@ -41,6 +41,23 @@ export interface LoadedFont {
 
 let loaded: Map<FontKey, LoadedFont> | null = null
 
+/**
+ * fontkit caches a glyph with the code points it was first asked for; a glyph
+ * first met as a part of another (N inside Ñ, when a subset is written) keeps
+ * none, and every later PDF's text layer loses that letter (pdftotext read
+ * "guyễn"). A shared font must give a cached glyph the code points it is
+ * asked for when it had none.
+ */
+function withCodePoints(font: Font): Font {
+  const getGlyph = font.getGlyph.bind(font)
+  font.getGlyph = (id: number, codePoints: number[] = []) => {
+    const glyph = getGlyph(id, codePoints)
+    if (codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints
+    return glyph
+  }
+  return font
+}
+
 /** Every badge font, read and parsed once per process. */
 export function badgeFonts(): Map<FontKey, LoadedFont> {
   if (!loaded) {
@@ -48,7 +65,7 @@ export function badgeFonts(): Map<FontKey, LoadedFont> {
     loaded = new Map(
       (Object.entries(FILES) as [FontKey, string][]).map(([key, file]) => {
         const bytes = new Uint8Array(readFileSync(join(dir, file)))
-        return [key, { key, bytes, font: fontkit.create(bytes) }]
+        return [key, { key, bytes, font: withCodePoints(fontkit.create(bytes)) }]
       })
     )
   }
@@ -88,8 +105,22 @@ export function missingCharacters(text: string): string[] {
   return [...missing]
 }
 
-/** Cuts `text` into runs by font, in visual order (a right-to-left text runs from the right). */
+const runCache = new Map<string, TextRun[]>()
+const RUN_CACHE_SIZE = 5_000
+
+/** Cuts `text` into runs by font, in visual order (a right-to-left text runs from the right). Memoised: fitting measures the same words often. */
 export function textRuns(text: string, weight: Weight): TextRun[] {
+  const key = `${weight}\u0000${text}`
+  let runs = runCache.get(key)
+  if (!runs) {
+    if (runCache.size >= RUN_CACHE_SIZE) runCache.clear()
+    runs = shapeRuns(text, weight)
+    runCache.set(key, runs)
+  }
+  return runs
+}
+
+function shapeRuns(text: string, weight: Weight): TextRun[] {
   const fonts = badgeFonts()
   const pieces: { family: Family; text: string }[] = []
   for (const ch of text) {

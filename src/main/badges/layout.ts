@@ -100,16 +100,23 @@ export function fitText(e: TextElement, text: string): Extract<Drawn, { kind: 't
 
 /** Breaks after a space or a hyphen into two lines, the widest of the two as narrow as can be. */
 function bestSplit(text: string, weight: TextElement['weight']): { lines: TextRun[][]; widest: number } | null {
-  let best: { lines: TextRun[][]; widest: number } | null = null
-  for (let i = 1; i < text.length; i++) {
-    const breakHere = text[i - 1] === ' ' || (text[i - 1] === '-' && text[i] !== ' ')
-    if (!breakHere) continue
-    const first = textRuns(text.slice(0, i).trimEnd(), weight)
-    const second = textRuns(text.slice(i).trimStart(), weight)
-    const widest = Math.max(runsWidth(first), runsWidth(second))
-    if (!best || widest < best.widest) best = { lines: [first, second], widest }
+  // Candidates are compared by the sum of their pieces' widths (one layout per piece, not per candidate);
+  // the chosen split is then laid out whole and the size computed from its exact widths.
+  const pieces = text.split(/(?<=[ ])|(?<=-)(?=[^ ])/)
+  if (pieces.length < 2) return null
+  const widths = pieces.map((p) => runsWidth(textRuns(p, weight)))
+  const total = widths.reduce((a, b) => a + b, 0)
+  let bestAt = 1
+  let bestWidest = Infinity
+  let left = 0
+  for (let i = 1; i < pieces.length; i++) {
+    left += widths[i - 1]!
+    const widest = Math.max(left, total - left)
+    if (widest < bestWidest) (bestWidest = widest), (bestAt = i)
   }
-  return best
+  const first = textRuns(pieces.slice(0, bestAt).join('').trimEnd(), weight)
+  const second = textRuns(pieces.slice(bestAt).join('').trimStart(), weight)
+  return { lines: [first, second], widest: Math.max(runsWidth(first), runsWidth(second)) }
 }
 
 /** Fills up to `count` lines of `maxWidth` (at 1 pt) word by word; the last one that overflows ends in an ellipsis. */
