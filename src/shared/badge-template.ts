@@ -134,7 +134,7 @@ export function defaultTemplate(): BadgeTemplate {
     elements: [
       { type: 'band', id: 'band', x: 0, y: 0, w: 105, h: 14 },
       { type: 'text', id: 'event', x: 5, y: 3, w: 95, h: 8, text: undefined, field: 'eventName', size: 12, weight: 'bold', color: '#ffffff' },
-      { type: 'text', id: 'name', x: 5, y: 40, w: 95, h: 26, field: 'fullName', size: 30, minSize: 14, weight: 'bold' },
+      { type: 'text', id: 'name', x: 5, y: 40, w: 95, h: 26, field: 'fullName', size: 30, minSize: 10, weight: 'bold' },
       { type: 'text', id: 'company', x: 5, y: 70, w: 95, h: 10, field: 'company', size: 16, minSize: 8 },
       { type: 'text', id: 'ticket', x: 5, y: 82, w: 95, h: 8, field: 'ticketType', size: 12, minSize: 8 },
       { type: 'qr', id: 'qr', x: 35, y: 100, size: 35 },
