@@ -3,7 +3,7 @@
  * page of its own size, or a batch imposed N-up on A4 or Letter with crop
  * marks. QR codes and bars are vector rectangles, sharp at any printer's DPI.
  */
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import { fill, PDFDocument, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor, type PDFFont, type PDFPage } from 'pdf-lib'
 import fontkit from '@pdf-lib/fontkit'
 import { badgeFonts, type FontKey } from './fonts'
 
@@ -73,23 +73,28 @@ async function drawOne(page: PDFPage, fonts: Fonts, d: Drawn, X: (mm: number) =>
     case 'qr': {
       const n = d.modules.length
       const m = d.size / n
-      d.modules.forEach((row, r) => {
-        // Runs of dark modules in a row as one rectangle each: fewer operators, no hairline seams.
-        let c = 0
-        while (c < n) {
-          if (!row[c]) {
-            c++
-            continue
-          }
+      // Runs of dark modules in a row as one rectangle each, all filled at once: one path, few operators.
+      const rects = []
+      for (let r = 0; r < n; r++) {
+        const row = d.modules[r]!
+        for (let c = 0; c < n; c++) {
+          if (!row[c]) continue
           const start = c
           while (c < n && row[c]) c++
-          page.drawRectangle({ x: X(d.x + start * m), y: Y(d.y + (r + 1) * m), width: (c - start) * m * MM, height: m * MM, color: rgb(0, 0, 0) })
+          rects.push(rectangle(X(d.x + start * m), Y(d.y + (r + 1) * m), (c - start) * m * MM, m * MM))
         }
-      })
+      }
+      page.pushOperators(pushGraphicsState(), setFillingRgbColor(0, 0, 0), ...rects.flat(), fill(), popGraphicsState())
       return
     }
     case 'bars':
-      for (const b of d.bars) page.drawRectangle({ x: X(d.x + b.x), y: Y(d.y + d.h), width: b.w * MM, height: d.h * MM, color: rgb(0, 0, 0) })
+      page.pushOperators(
+        pushGraphicsState(),
+        setFillingRgbColor(0, 0, 0),
+        ...d.bars.flatMap((b) => rectangle(X(d.x + b.x), Y(d.y + d.h), b.w * MM, d.h * MM)),
+        fill(),
+        popGraphicsState()
+      )
       return
     case 'rect':
       page.drawRectangle({
