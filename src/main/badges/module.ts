@@ -5,13 +5,13 @@
  * each job names).
  */
 import { defaultTemplate, pageSize, type BadgeTemplate } from '../../shared/badge-template'
-import { badgesContract } from '../../shared/contract/badges'
+import { badgesContract, type PreviewShape } from '../../shared/contract/badges'
 import { ApiError } from '../../shared/errors'
 import { newId } from '../core/ids'
 import { defineModule, inSteps, mutation, query, sessionOf, type Ctx, type WriteCtx } from '../core/module'
 import type { GuardedSql } from '../core/sql'
 import { missingCharacters } from './fonts'
-import { layoutBadge, type BadgeData } from './layout'
+import { layoutBadge, type BadgeData, type Drawn } from './layout'
 import { badgePdf, batchPdf } from './pdf'
 import { getPrinter, jobBytes, listPrinters, savePrinter, send } from './printers'
 import { getJob, listJobs } from './queries'
@@ -30,6 +30,26 @@ const SAMPLE: BadgeData = {
   eventName: '',
   code: 'K7PX3M',
   ticketColor: '#1c7ed6'
+}
+
+function previewShape(d: Drawn): PreviewShape {
+  switch (d.kind) {
+    case 'text':
+      return {
+        kind: 'text',
+        id: d.id,
+        size: d.size,
+        color: d.color,
+        bold: d.lines[0]?.runs[0]?.font.endsWith('bold') ?? false,
+        lines: d.lines.map((l) => ({ x: l.x, baseline: l.baseline, width: l.width, text: l.runs.map((r) => r.text).join('') }))
+      }
+    case 'qr':
+      return { kind: 'qr', id: d.id, x: d.x, y: d.y, size: d.size, modules: d.modules.map((row) => row.map((m) => (m ? '1' : '0')).join('')) }
+    case 'bars':
+      return { kind: 'bars', id: d.id, x: d.x, y: d.y, h: d.h, bars: d.bars.map((b) => [b.x, b.w]) }
+    default:
+      return d
+  }
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
@@ -165,6 +185,9 @@ export const badgesModule = defineModule(badgesContract, {
       const texts = layout.drawn.flatMap((d) => (d.kind === 'text' ? [d] : []))
       return {
         pdf: base64(await badgePdf(layout)),
+        width: layout.width,
+        height: layout.height,
+        shapes: layout.drawn.map(previewShape),
         attendeeId,
         fits: texts.map((d) => ({ id: d.id, fit: d.fit, size: Math.round(d.size * 10) / 10 })),
         missing: missingCharacters(texts.map((d) => d.text).join(''))

@@ -60,9 +60,21 @@ export interface PrintJobView {
   printedCount: number
 }
 
+/** What a badge draws, in mm from its top-left corner: enough for a screen to draw it as SVG. */
+export type PreviewShape =
+  | { kind: 'text'; id: string; size: number; color: string; bold: boolean; lines: { x: number; baseline: number; width: number; text: string }[] }
+  | { kind: 'rect'; id: string; x: number; y: number; w: number; h: number; fill: string | null; stroke: string | null; strokeWidth: number }
+  | { kind: 'line'; id: string; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
+  /** rows of '1' (dark) and '0' */
+  | { kind: 'qr'; id: string; x: number; y: number; size: number; modules: string[] }
+  | { kind: 'bars'; id: string; x: number; y: number; h: number; bars: [number, number][] }
+
 export interface BadgePreview {
   /** base64 PDF */
   pdf: string
+  width: number
+  height: number
+  shapes: PreviewShape[]
   attendeeId: string | null
   /** How each text element fitted: one line, two lines, or cut with an ellipsis. */
   fits: { id: string; fit: 'one_line' | 'two_lines' | 'ellipsis'; size: number }[]

@@ -6,9 +6,10 @@
  */
 import { attendees } from './attendees'
 import { audit } from './audit'
+import { badges } from './badges'
 import { desk } from './desk'
 import { events } from './events'
 import { importFeature } from './import'
 import { staff } from './staff'
 
-export const FEATURES = [desk, attendees, importFeature, events, staff, audit] as const
+export const FEATURES = [desk, attendees, importFeature, events, badges, staff, audit] as const

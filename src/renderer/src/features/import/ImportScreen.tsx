@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Loader, NativeSelect, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import type { TFunction } from 'i18next'
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IMPORT_FIELDS, type ColumnMapping, type ImportCheckResult, type ImportCommitResult, type ImportUploadResult } from '../../../../shared/contract/attendees'
@@ -275,7 +276,8 @@ export default function ImportScreen({ eventId }: EventScreenProps) {
   )
 }
 
-function delimiterName(t: ReturnType<typeof useTranslation>['t'], d: string): string {
+// TFunction of its namespaces, not ReturnType<typeof useTranslation>: the latter's key union grew too deep for tsc with every namespace.
+function delimiterName(t: TFunction<['import', 'app', 'shared']>, d: string): string {
   if (d === ',') return t('delimiters.comma')
   if (d === ';') return t('delimiters.semicolon')
   if (d === '\t') return t('delimiters.tab')
