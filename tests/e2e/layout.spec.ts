@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { defaultTemplate } from '../../src/shared/badge-template'
 import type { RunningStation } from '../support/station-process'
 import { expect, signIn, test } from './fixtures'
 
@@ -100,6 +101,23 @@ const ORGANIZER_SCREENS: Screen[] = [
     }
   },
   { name: 'event', open: (page) => go(page, 'event', 'tt-row') },
+  { name: 'badges', open: (page) => go(page, 'badges', 'badge-editor') },
+  {
+    name: 'badge-printers',
+    open: async (page) => {
+      await go(page, 'badges', 'badges-tab-printers')
+      await page.getByTestId('badges-tab-printers').click()
+      await expect(page.getByTestId('printer-row').first()).toBeVisible()
+    }
+  },
+  {
+    name: 'badge-queue',
+    open: async (page) => {
+      await go(page, 'badges', 'badges-tab-queue')
+      await page.getByTestId('badges-tab-queue').click()
+      await expect(page.getByTestId('print-job').first()).toBeVisible()
+    }
+  },
   { name: 'staff', open: (page) => go(page, 'staff', 'staff-row') },
   { name: 'audit', open: (page) => go(page, 'audit', 'audit-entry') }
 ]
@@ -110,6 +128,18 @@ const DEVICES = [
   ['Layout Badges', '5555', 'badge-station-shell'],
   ['Demo Scanner', '3333', 'desk-search']
 ] as const
+
+/** A badge template, a printer whose CUPS queue does not exist and a job that fails on it: every badge screen has rows. */
+async function badgeSetUp(station: RunningStation): Promise<void> {
+  const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
+  const organizer = options.find((s) => s.name === 'Demo Organizer')!
+  const { token } = (await station.rpc('staff.signIn', { staffId: organizer.id, pin: '1234' })).body as { token: string }
+  const [event] = (await station.rpc('event.list', {}, token)).body as { id: string }[]
+  await station.rpc('badge.saveTemplate', { eventId: event!.id, name: 'Conference badge', template: defaultTemplate() }, token)
+  const printer = (await station.rpc('printer.save', { printer: { name: 'Entrance label printer', kind: 'zpl', transport: 'cups', address: 'eventdesk-layout-no-such-queue', mediaWidth: 102, mediaHeight: 76 } }, token)).body as { id: string }
+  const { rows } = (await station.rpc('attendee.list', { eventId: event!.id, limit: 2 }, token)).body as { rows: { id: string }[] }
+  for (const a of rows) await station.rpc('print.badge', { attendeeId: a.id, printerId: printer.id }, token)
+}
 
 async function addStaff(station: RunningStation, name: string, role: string, pin: string): Promise<void> {
   const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
@@ -123,6 +153,7 @@ test.describe.configure({ timeout: 600_000 })
 test('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation }) => {
   await addStaff(demoStation, 'Layout Kiosk', 'kiosk', '4444')
   await addStaff(demoStation, 'Layout Badges', 'badge_station', '5555')
+  await badgeSetUp(demoStation)
   const problems: string[] = []
   const lengths = new Map<string, Map<Language, number>>()
   const measure = async (screen: string, language: Language, size: { width: number }) => {

@@ -368,7 +368,7 @@ function Printers({ eventId }: { eventId: string }) {
         <Text fw={700} mb="xs">
           {t('addPrinter')}
         </Text>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+        <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="xs">
           <TextInput label={t('shared:fields.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} data-testid="printer-name" />
           <NativeSelect
             label={t('printerKind')}
@@ -435,6 +435,11 @@ function Queue({ eventId }: { eventId: string }) {
                 </Table.Td>
                 <Table.Td>
                   <Badge color={STATUS_COLOURS[j.status]}>{t(`statuses.${j.status}`)}</Badge>
+                  {j.reprint && (
+                    <Badge variant="outline" color="gray" mt={4}>
+                      {t('reprint')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{formatDateTime(j.queuedAt)}</Table.Td>
                 <Table.Td>
