@@ -61,7 +61,10 @@ export function sendCups(queue: string, bytes: Uint8Array, options: { raw: boole
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
     child.on('error', (err) => resolve({ ok: false, reason: `lp: ${err.message}`, maybePrinted: false }))
     // lp only spools: a refusal (no such queue, no scheduler) means nothing was queued.
-    child.on('close', (code) => resolve(code === 0 ? { ok: true } : { ok: false, reason: `lp: ${stderr.trim() || `exit ${code}`}`, maybePrinted: false }))
+    child.on('close', (code) => {
+      const said = stderr.trim() || `exit ${code}`
+      resolve(code === 0 ? { ok: true } : { ok: false, reason: said.startsWith('lp:') ? said : `lp: ${said}`, maybePrinted: false })
+    })
     child.stdin!.on('error', () => undefined)
     child.stdin!.end(Buffer.from(bytes))
   })
