@@ -65,7 +65,8 @@ async function person(d: Awaited<ReturnType<typeof desk>>, firstName: string, la
   return (await walkUp(d, d.organizer, { eventId: d.eventId, firstName, lastName, email: null, company: 'ACME', ticketTypeId: d.gaId })).attendee
 }
 
-describe('ESC/POS and ZPL over raw TCP', () => {
+// Several print round trips each: 30 s, for machines shared with other work.
+describe('ESC/POS and ZPL over raw TCP', { timeout: 30_000 }, () => {
   it('ESC/POS: a Latin name in the printer font with the native QR command; Cyrillic as a raster image whose QR reads back', async () => {
     const d = await desk()
     const p = await printer()
@@ -115,7 +116,7 @@ describe('ESC/POS and ZPL over raw TCP', () => {
   })
 })
 
-describe('the print queue', () => {
+describe('the print queue', { timeout: 30_000 }, () => {
   it('printer off, then on: failed with a retry time, then done — printed once', async () => {
     const d = await desk()
     const port = await offPort()

@@ -86,7 +86,7 @@ describe('badge templates', () => {
   })
 })
 
-describe('PDF badges for hard names', () => {
+describe('PDF badges for hard names', { timeout: 60_000 }, () => {
   it('every script prints: the QR reads back to the code and the name is found in the text', async () => {
     const d = await desk()
     for (const n of HARD_NAMES) {
