@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { ApiError } from '../shared/errors'
 import { IPC } from '../shared/ipc'
 import { startBackups } from './backup/start'
+import { startPrinting } from './badges/runner'
 import { Core } from './core/core'
 import { modules } from './modules'
 import { DEFAULT_PEER_PORT } from './sync/link'
@@ -73,6 +74,7 @@ void app.whenReady().then(() => {
     (err: unknown) => console.error(`eventdesk: sync is off: ${(err as Error).message}`)
   )
   startBackups(desk, { fleet: () => loadFleet(desk) })
+  void startPrinting(desk)
   ipcMain.handle(IPC.rpc, async (_event, method: unknown, input: unknown, token: unknown) => {
     try {
       // The desk's own window: 'local' to the sign-in throttle (a known desk, never a stranger's address).

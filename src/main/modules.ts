@@ -8,6 +8,7 @@
 import { attendeesModule } from './attendees/module'
 import { auditModule } from './audit/module'
 import { backupModule } from './backup/module'
+import { badgesModule } from './badges/module'
 import { checkinModule } from './checkin/module'
 import { conflictsModule } from './conflicts/module'
 import { deskModule } from './desk/module'
@@ -24,5 +25,6 @@ export const modules = [
   checkinModule,
   conflictsModule,
   syncModule,
-  backupModule
+  backupModule,
+  badgesModule
 ] as const

@@ -35,6 +35,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { restoreSourceOf } from './backup/source'
 import { startBackups } from './backup/start'
+import { startPrinting } from './badges/runner'
 import { targetOf } from './backup/targets'
 import { Core } from './core/core'
 import { ApiError } from '../shared/errors'
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
   // A restore needs a desk that holds nothing yet: before anything else is written.
   if (args['restore-from']) await restore(backups, args['restore-from'], fleetKey)
   if (fleetKey) await fleetFromScript(core, fleetKey)
+  // Jobs queued for this desk (before a restart too) are printed from here on.
+  const printing = await startPrinting(core)
   const dataDir = resolve(args.data)
   const identity = await loadIdentity(dataDir, core.id)
   const https = args.https || (!LOOPBACK.has(args.host) && !args['insecure-http'])
@@ -150,6 +153,7 @@ async function main(): Promise<void> {
     if (closing) return
     closing = true
     backups.close()
+    printing.close()
     // Links and sockets get a moment to say goodbye; the database is safe either way (WAL).
     setTimeout(() => process.exit(0), 3_000).unref()
     void Promise.allSettled([sync.close(), station.close()]).finally(() => {

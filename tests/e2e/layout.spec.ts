@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { defaultTemplate } from '../../src/shared/badge-template'
 import type { RunningStation } from '../support/station-process'
 import { expect, signIn, test } from './fixtures'
 import { cutOff, LANGUAGES, LARGE, layoutShotPath, setLanguage, SMALL, textLength, type Language } from './layout-tools'
@@ -96,6 +97,23 @@ const ORGANIZER_SCREENS: Screen[] = [
   },
   { name: 'conflicts', open: (page) => go(page, 'conflicts', 'conflict') },
   { name: 'event', open: (page) => go(page, 'event', 'tt-row') },
+  { name: 'badges', open: (page) => go(page, 'badges', 'badge-editor') },
+  {
+    name: 'badge-printers',
+    open: async (page) => {
+      await go(page, 'badges', 'badges-tab-printers')
+      await page.getByTestId('badges-tab-printers').click()
+      await expect(page.getByTestId('printer-row').first()).toBeVisible()
+    }
+  },
+  {
+    name: 'badge-queue',
+    open: async (page) => {
+      await go(page, 'badges', 'badges-tab-queue')
+      await page.getByTestId('badges-tab-queue').click()
+      await expect(page.getByTestId('print-job').first()).toBeVisible()
+    }
+  },
   { name: 'staff', open: (page) => go(page, 'staff', 'staff-row') },
   { name: 'audit', open: (page) => go(page, 'audit', 'audit-entry') },
   {
@@ -152,6 +170,16 @@ const DEVICES = [
   ['Demo Scanner', '3333', 'desk-search']
 ] as const
 
+/** A badge template, a printer whose CUPS queue does not exist and a job that fails on it: every badge screen has rows. */
+async function badgeSetUp(station: RunningStation): Promise<void> {
+  const token = await organizerToken(station)
+  const [event] = (await station.rpc('event.list', {}, token)).body as { id: string }[]
+  await station.rpc('badge.saveTemplate', { eventId: event!.id, name: 'Conference badge', template: defaultTemplate() }, token)
+  const printer = (await station.rpc('printer.save', { printer: { name: 'Entrance label printer', kind: 'zpl', transport: 'cups', address: 'eventdesk-layout-no-such-queue', mediaWidth: 102, mediaHeight: 76 } }, token)).body as { id: string }
+  const { rows } = (await station.rpc('attendee.list', { eventId: event!.id, limit: 2 }, token)).body as { rows: { id: string }[] }
+  for (const a of rows) await station.rpc('print.badge', { attendeeId: a.id, printerId: printer.id }, token)
+}
+
 async function organizerToken(station: RunningStation): Promise<string> {
   const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
   const organizer = options.find((s) => s.name === 'Demo Organizer')!
@@ -175,13 +203,14 @@ async function overCapacity(station: RunningStation): Promise<void> {
   }
 }
 
-// Sign-in, 12 organizer screens, 3 devices and 3 first-run screens, 7 languages, 2 sizes: over 10 minutes on a loaded machine.
-test.describe.configure({ timeout: 1_200_000 })
+// Sign-in, 17 organizer screens, 3 devices and 3 first-run screens, 7 languages, 2 sizes: over 10 minutes on a loaded machine.
+test.describe.configure({ timeout: 1_800_000 })
 
 test('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation, station }) => {
   await addStaff(demoStation, 'Layout Kiosk', 'kiosk', '4444')
   await addStaff(demoStation, 'Layout Badges', 'badge_station', '5555')
   await overCapacity(demoStation)
+  await badgeSetUp(demoStation)
   const problems: string[] = []
   const lengths = new Map<string, Map<Language, number>>()
   const measure = async (screen: string, language: Language, size: { width: number }) => {

@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { attendeesContract } from './attendees'
 import { auditContract } from './audit'
 import { backupContract } from './backup'
+import { badgesContract } from './badges'
 import { checkinContract } from './checkin'
 import { conflictsContract } from './conflicts'
 import { deskContract } from './desk'
@@ -25,7 +26,8 @@ export const contract = mergeSlices(
   checkinContract,
   conflictsContract,
   syncContract,
-  backupContract
+  backupContract,
+  badgesContract
 )
 
 export type Contract = typeof contract

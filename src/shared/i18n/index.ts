@@ -49,7 +49,8 @@ export const VALUE_GROUPS = {
   'checkins.kind': 'checkinKinds',
   'checkins.method': 'checkinMethod',
   'attendee_exports.format': 'exportFormats',
-  'fleet_desks.via': 'deskJoins'
+  'fleet_desks.via': 'deskJoins',
+  'print_job_steps.step': 'printJobSteps'
 } as const satisfies Record<string, keyof Vocabulary>
 
 export type MessageParams = Record<string, string | number>

@@ -7,10 +7,11 @@
 import { attendees } from './attendees'
 import { audit } from './audit'
 import { conflicts } from './conflicts'
+import { badges } from './badges'
 import { desk } from './desk'
 import { desks } from './desks'
 import { events } from './events'
 import { importFeature } from './import'
 import { staff } from './staff'
 
-export const FEATURES = [desk, attendees, importFeature, conflicts, events, staff, desks, audit] as const
+export const FEATURES = [desk, attendees, importFeature, conflicts, events, badges, staff, desks, audit] as const
