@@ -5,21 +5,7 @@
  * live (the query cache refreshes what the core says changed).
  */
 import type { Page } from '@playwright/test'
-import type { RunningStation } from '../support/station-process'
-import { expect, shot, signIn, test } from './fixtures'
-
-async function organizerToken(station: RunningStation): Promise<string> {
-  const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
-  const organizer = options.find((s) => s.name === 'Demo Organizer')!
-  return (await station.rpc('staff.signIn', { staffId: organizer.id, pin: '1234' })).body.token
-}
-
-async function firstAttendee(station: RunningStation, filter: Record<string, unknown> = {}) {
-  const token = await organizerToken(station)
-  const events = (await station.rpc('event.list', {}, token)).body as { id: string }[]
-  const list = await station.rpc('attendee.list', { eventId: events[0]!.id, limit: 1, ...filter }, token)
-  return list.body.rows[0] as { id: string; code: string; email: string; firstName: string; lastName: string }
-}
+import { expect, firstAttendee, organizerToken, shot, signIn, test } from './fixtures'
 
 /** The same message anywhere on the page: how many times does the operator read it? */
 function times(page: Page, text: string) {

@@ -12,7 +12,8 @@ import { AttendeeDrawer } from '../../shared/attendee/AttendeeDrawer'
 import { CheckinOutcome, type Outcome } from '../../shared/checkin/CheckinOutcome'
 import { useTicketTypeMap } from '../../shared/events'
 import { dismissNote, notifyError, notifyInfo } from '../../ui/notify'
-import { looksLikeCode, WedgeDetector } from './codes'
+import { useWedgeScan } from '../../shared/wedge'
+import { looksLikeCode } from './codes'
 import { CountersPanel } from './CountersPanel'
 import { DeskResult } from './DeskResult'
 import { useDeskSearch } from './useDeskSearch'
@@ -34,7 +35,6 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
   const ticketTypes = useTicketTypeMap()
   const openDetail = useCallback((attendeeId: string) => navigate(buildPath('desk/:attendeeId', { attendeeId })), [])
   const inputRef = useRef<HTMLInputElement>(null)
-  const wedge = useRef(new WedgeDetector())
   const navigated = useRef(false)
   const [highlight, setHighlight] = useState(0)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -57,23 +57,10 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
     if (row) document.getElementById(`desk-result-${row.id}`)?.scrollIntoView({ block: 'nearest' })
   }, [highlight, rows])
 
-  // Keystrokes (e.g. a scanner) while nothing has focus go to the search field.
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      const active = document.activeElement
-      if (active && active !== document.body) return
-      if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return
-      inputRef.current?.focus()
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
-  }, [])
-
   /** Clears the field for the next person; returns a way to put the text back after a failure. */
   const startNext = () => {
     const typed = textRef.current
     setText('')
-    wedge.current.reset()
     focusInput()
     return () => {
       if (textRef.current === '') setText(typed)
@@ -86,7 +73,9 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
   }
 
   const checkInByCode = async (code: string, method: 'code' | 'scan') => {
-    const restore = startNext()
+    const startedWith = startNext()
+    // A scan never came from the field: nothing of it to put back.
+    const restore = method === 'scan' ? () => undefined : startedWith
     try {
       show(await call('checkin.byCode', { eventId, code, method }))
     } catch (err) {
@@ -108,11 +97,26 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
     }
   }
 
-  const onEnter = async (scan: boolean) => {
+  // A scanner's burst, wherever the focus was: the person at the door comes first,
+  // so a half-typed walk-up or an open attendee steps aside (the walk-up form keeps its text).
+  useWedgeScan({
+    onScan: (code) => {
+      setWalkUpOpen(false)
+      if (params.attendeeId) navigate('desk')
+      void checkInByCode(code, 'scan')
+    },
+    onStray: (typed) => {
+      if (walkUpOpen || params.attendeeId) return
+      setText(textRef.current + typed)
+      focusInput()
+    }
+  })
+
+  const onEnter = async () => {
     const value = textRef.current.trim()
     if (!value) return
-    if (scanOnly || scan) {
-      await checkInByCode(value, scan ? 'scan' : 'code')
+    if (scanOnly) {
+      await checkInByCode(value, 'code')
       return
     }
     const fresh = results !== null && results.query === value
@@ -139,11 +143,6 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const now = performance.now()
-    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      wedge.current.key(now)
-      return
-    }
     const count = rows?.length ?? 0
     if (e.key === 'ArrowDown' && count > 0) {
       e.preventDefault()
@@ -155,10 +154,9 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
       setHighlight((h) => Math.max(h - 1, 0))
     } else if (e.key === 'Enter') {
       e.preventDefault()
-      void onEnter(wedge.current.isScan(now))
+      void onEnter()
     } else if (e.key === 'Escape') {
       setText('')
-      wedge.current.reset()
     }
   }
 
@@ -196,10 +194,7 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
             aria-label={scanOnly ? t('scanLabel') : t('searchLabel')}
             placeholder={scanOnly ? t('scanPlaceholder') : t('searchPlaceholder')}
             value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value)
-              if (e.currentTarget.value === '') wedge.current.reset()
-            }}
+            onChange={(e) => setText(e.currentTarget.value)}
             onKeyDown={onKeyDown}
             role="combobox"
             aria-expanded={showResults}

@@ -1,0 +1,121 @@
+/**
+ * The desk under a queue: a wedge scanner's burst (keys within milliseconds,
+ * then Enter) checks in whatever has focus — the Walk-up button after a walk-up,
+ * the event picker, a modal's field, leftover search text — and a person typing
+ * in a form is never taken for a scanner.
+ */
+import type { Page } from '@playwright/test'
+import { expect, listAttendees, organizerToken, signIn, test, type ListedAttendee } from './fixtures'
+
+/** A keyboard-wedge scanner: the whole code at machine speed, then Enter. */
+async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code)
+  await page.keyboard.press('Enter')
+}
+
+/** People nobody has checked in yet, a different one for each use. */
+let pool: ListedAttendee[] = []
+async function nextPerson(station: Parameters<typeof listAttendees>[0]): Promise<ListedAttendee> {
+  if (pool.length === 0) pool = await listAttendees(station, { checkedIn: false, status: 'registered' }, 40)
+  return pool.shift()!
+}
+
+async function expectAdmitted(page: Page, person: ListedAttendee): Promise<void> {
+  await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'admitted')
+  await expect(page.getByTestId('checkin-outcome-name')).toContainText(person.lastName)
+}
+
+test.describe('wedge scanner', () => {
+  test('after a walk-up, with focus left on the Walk-up button, a scan checks in and does not reopen the form', async ({ page, demoStation }) => {
+    const person = await nextPerson(demoStation)
+    await signIn(page, demoStation.url, 'Demo Desk', '2222')
+    await page.getByTestId('walkup-open').click()
+    await page.getByTestId('walkup-last-name').fill('Walkup')
+    await page.getByTestId('walkup-ticket-type').selectOption({ label: 'Student' })
+    await page.getByTestId('walkup-submit').click()
+    await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'admitted')
+    await expect(page.getByTestId('walkup-form')).toHaveCount(0)
+    await page.getByTestId('walkup-open').focus()
+
+    await scan(page, person.code)
+    await expectAdmitted(page, person)
+    await expect(page.getByTestId('walkup-form')).toHaveCount(0)
+  })
+
+  test('with focus on the event picker, a scan checks in and leaves the event alone', async ({ page, demoStation }) => {
+    const token = await organizerToken(demoStation)
+    const events = (await demoStation.rpc('event.list', {}, token)).body as { id: string; name: string }[]
+    const demo = events.find((e) => e.name === 'EventDesk Demo Conference')!
+    if (!events.some((e) => e.name === 'Nordic Dev Days')) {
+      const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+      const created = await demoStation.rpc(
+        'event.create',
+        { name: 'Nordic Dev Days', type: 'conference', startDate: later, endDate: later, timezone: 'Europe/Oslo', venue: null, capacity: null, status: 'published' },
+        token
+      )
+      expect(created.status).toBe(200)
+    }
+    // Someone whose code starts with N: the picker's type-ahead would jump to "Nordic Dev Days".
+    const person = (await listAttendees(demoStation, { checkedIn: false, status: 'registered' }, 1000)).find(
+      (a) => a.code.startsWith('N') && !pool.some((p) => p.id === a.id)
+    )!
+    await signIn(page, demoStation.url, 'Demo Desk', '2222')
+    const picker = page.getByTestId('event-select')
+    await picker.selectOption(demo.id)
+    await picker.focus()
+
+    await scan(page, person.code)
+    await expectAdmitted(page, person)
+    await expect(picker).toHaveValue(demo.id)
+  })
+
+  test('leftover search text does not swallow a scan', async ({ page, demoStation }) => {
+    const person = await nextPerson(demoStation)
+    await signIn(page, demoStation.url, 'Demo Desk', '2222')
+    await page.getByTestId('desk-search').fill('nobodyxyz')
+    await scan(page, person.code)
+    await expectAdmitted(page, person)
+  })
+
+  test('a scan while the walk-up form is open checks in and keeps what was typed in the form', async ({ page, demoStation }) => {
+    const person = await nextPerson(demoStation)
+    await signIn(page, demoStation.url, 'Demo Desk', '2222')
+    await page.getByTestId('walkup-open').click()
+    await page.getByTestId('walkup-first-name').pressSequentially('Ann', { delay: 120 })
+
+    await scan(page, person.code)
+    await expectAdmitted(page, person)
+    await page.getByTestId('walkup-open').click()
+    await expect(page.getByTestId('walkup-first-name')).toHaveValue('Ann')
+  })
+
+  test('a scanner at the door: focus on a select, the scan still checks in', async ({ page, demoStation }) => {
+    const person = await nextPerson(demoStation)
+    await signIn(page, demoStation.url, 'Demo Scanner', '3333')
+    await page.getByTestId('language-select').focus()
+    await scan(page, person.code)
+    await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'admitted')
+    await expect(page.getByTestId('checkin-outcome-name')).toContainText(person.lastName)
+    await expect(page.getByTestId('language-select')).toHaveValue('en')
+  })
+
+  test('a person typing a code into a form at human speed is not a scan', async ({ page, demoStation }) => {
+    const person = await nextPerson(demoStation)
+    await signIn(page, demoStation.url, 'Demo Desk', '2222')
+    const checkins: string[] = []
+    page.on('request', (req) => {
+      if (/checkin\.(byCode|byAttendee|walkUp)$/.test(req.url())) checkins.push(req.url())
+    })
+    await page.getByTestId('walkup-open').click()
+    const company = page.getByTestId('walkup-company')
+    await company.click()
+    await page.keyboard.type(person.code, { delay: 120 })
+    await page.keyboard.press('Enter')
+    // The form's own Enter: no name yet, so it says so and stays open with the text as typed.
+    await expect(page.getByTestId('walkup-form')).toBeVisible()
+    await expect(company).toHaveValue(person.code)
+    await page.waitForTimeout(300)
+    expect(checkins).toEqual([])
+    await expect(page.getByTestId('checkin-outcome')).toHaveCount(0)
+  })
+})
