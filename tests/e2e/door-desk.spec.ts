@@ -5,6 +5,7 @@
  * in a form is never taken for a scanner.
  */
 import type { Page } from '@playwright/test'
+import type { RunningStation } from '../support/station-process'
 import { expect, listAttendees, organizerToken, signIn, test, type ListedAttendee } from './fixtures'
 
 /** A keyboard-wedge scanner: the whole code at machine speed, then Enter. */
@@ -15,7 +16,7 @@ async function scan(page: Page, code: string): Promise<void> {
 
 /** People nobody has checked in yet, a different one for each use. */
 let pool: ListedAttendee[] = []
-async function nextPerson(station: Parameters<typeof listAttendees>[0]): Promise<ListedAttendee> {
+async function nextPerson(station: RunningStation): Promise<ListedAttendee> {
   if (pool.length === 0) pool = await listAttendees(station, { checkedIn: false, status: 'registered' }, 40)
   return pool.shift()!
 }
@@ -24,6 +25,28 @@ async function expectAdmitted(page: Page, person: ListedAttendee): Promise<void>
   await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'admitted')
   await expect(page.getByTestId('checkin-outcome-name')).toContainText(person.lastName)
 }
+
+/** A second event, starting after the demo one: returns the demo event (on today). */
+async function withLaterEvent(station: RunningStation): Promise<{ id: string; name: string }> {
+  const token = await organizerToken(station)
+  const events = (await station.rpc('event.list', {}, token)).body as { id: string; name: string }[]
+  if (!events.some((e) => e.name === 'Nordic Dev Days')) {
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+    const created = await station.rpc(
+      'event.create',
+      { name: 'Nordic Dev Days', type: 'conference', startDate: later, endDate: later, timezone: 'Europe/Oslo', venue: null, capacity: null, status: 'published' },
+      token
+    )
+    expect(created.status).toBe(200)
+  }
+  return events.find((e) => e.name === 'EventDesk Demo Conference')!
+}
+
+test('the desk opens on the event on today, not the latest-starting one', async ({ page, demoStation }) => {
+  const demo = await withLaterEvent(demoStation)
+  await signIn(page, demoStation.url, 'Demo Desk', '2222')
+  await expect(page.getByTestId('event-select')).toHaveValue(demo.id)
+})
 
 test.describe('wedge scanner', () => {
   test('after a walk-up, with focus left on the Walk-up button, a scan checks in and does not reopen the form', async ({ page, demoStation }) => {
@@ -43,18 +66,7 @@ test.describe('wedge scanner', () => {
   })
 
   test('with focus on the event picker, a scan checks in and leaves the event alone', async ({ page, demoStation }) => {
-    const token = await organizerToken(demoStation)
-    const events = (await demoStation.rpc('event.list', {}, token)).body as { id: string; name: string }[]
-    const demo = events.find((e) => e.name === 'EventDesk Demo Conference')!
-    if (!events.some((e) => e.name === 'Nordic Dev Days')) {
-      const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
-      const created = await demoStation.rpc(
-        'event.create',
-        { name: 'Nordic Dev Days', type: 'conference', startDate: later, endDate: later, timezone: 'Europe/Oslo', venue: null, capacity: null, status: 'published' },
-        token
-      )
-      expect(created.status).toBe(200)
-    }
+    const demo = await withLaterEvent(demoStation)
     // Someone whose code starts with N: the picker's type-ahead would jump to "Nordic Dev Days".
     const person = (await listAttendees(demoStation, { checkedIn: false, status: 'registered' }, 1000)).find(
       (a) => a.code.startsWith('N') && !pool.some((p) => p.id === a.id)
