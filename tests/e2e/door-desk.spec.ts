@@ -8,10 +8,36 @@ import type { Page } from '@playwright/test'
 import type { RunningStation } from '../support/station-process'
 import { expect, listAttendees, organizerToken, signIn, test, type ListedAttendee } from './fixtures'
 
-/** A keyboard-wedge scanner: the whole code at machine speed, then Enter. */
+/** Milliseconds between a scanner's keys (a USB wedge sends one every few). */
+const SCANNER_GAP_MS = 8
+
+/**
+ * A keyboard-wedge scanner: the whole code, then Enter, stamped a few ms apart
+ * the way the OS stamps a scanner's keys — so a busy test machine, slow to
+ * deliver them, does not turn the scanner into a slow typist.
+ */
 async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code)
-  await page.keyboard.press('Enter')
+  const cdp = await page.context().newCDPSession(page)
+  const start = Date.now() / 1000
+  const keys = [...code].map((c) => ({ key: c, text: c, code: /\d/.test(c) ? `Digit${c}` : `Key${c.toUpperCase()}`, vk: c.toUpperCase().charCodeAt(0) }))
+  keys.push({ key: 'Enter', text: '\r', code: 'Enter', vk: 13 })
+  // Sent in one go, as a scanner's keys arrive: not one round trip per key.
+  await Promise.all(
+    keys.flatMap((k, i) => {
+      const timestamp = start + (i * SCANNER_GAP_MS) / 1000
+      return [
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k.key, code: k.code, text: k.text, unmodifiedText: k.text, windowsVirtualKeyCode: k.vk, timestamp }),
+        cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.vk, timestamp: timestamp + 0.002 })
+      ]
+    })
+  )
+  await cdp.detach()
+}
+
+/** Signed in, on the desk, its search field there. */
+async function openDesk(page: Page, station: RunningStation, who: 'Demo Desk' | 'Demo Scanner' = 'Demo Desk'): Promise<void> {
+  await signIn(page, station.url, who, who === 'Demo Desk' ? '2222' : '3333')
+  await expect(page.getByTestId('desk-search')).toBeFocused()
 }
 
 /** People nobody has checked in yet, a different one for each use. */
@@ -44,14 +70,14 @@ async function withLaterEvent(station: RunningStation): Promise<{ id: string; na
 
 test('the desk opens on the event on today, not the latest-starting one', async ({ page, demoStation }) => {
   const demo = await withLaterEvent(demoStation)
-  await signIn(page, demoStation.url, 'Demo Desk', '2222')
+  await openDesk(page, demoStation)
   await expect(page.getByTestId('event-select')).toHaveValue(demo.id)
 })
 
 test.describe('wedge scanner', () => {
   test('after a walk-up, with focus left on the Walk-up button, a scan checks in and does not reopen the form', async ({ page, demoStation }) => {
     const person = await nextPerson(demoStation)
-    await signIn(page, demoStation.url, 'Demo Desk', '2222')
+    await openDesk(page, demoStation)
     await page.getByTestId('walkup-open').click()
     await page.getByTestId('walkup-last-name').fill('Walkup')
     await page.getByTestId('walkup-ticket-type').selectOption({ label: 'Student' })
@@ -71,7 +97,7 @@ test.describe('wedge scanner', () => {
     const person = (await listAttendees(demoStation, { checkedIn: false, status: 'registered' }, 1000)).find(
       (a) => a.code.startsWith('N') && !pool.some((p) => p.id === a.id)
     )!
-    await signIn(page, demoStation.url, 'Demo Desk', '2222')
+    await openDesk(page, demoStation)
     const picker = page.getByTestId('event-select')
     await picker.selectOption(demo.id)
     await picker.focus()
@@ -83,7 +109,7 @@ test.describe('wedge scanner', () => {
 
   test('leftover search text does not swallow a scan', async ({ page, demoStation }) => {
     const person = await nextPerson(demoStation)
-    await signIn(page, demoStation.url, 'Demo Desk', '2222')
+    await openDesk(page, demoStation)
     await page.getByTestId('desk-search').fill('nobodyxyz')
     await scan(page, person.code)
     await expectAdmitted(page, person)
@@ -91,7 +117,7 @@ test.describe('wedge scanner', () => {
 
   test('a scan while the walk-up form is open checks in and keeps what was typed in the form', async ({ page, demoStation }) => {
     const person = await nextPerson(demoStation)
-    await signIn(page, demoStation.url, 'Demo Desk', '2222')
+    await openDesk(page, demoStation)
     await page.getByTestId('walkup-open').click()
     await page.getByTestId('walkup-first-name').pressSequentially('Ann', { delay: 120 })
 
@@ -103,7 +129,7 @@ test.describe('wedge scanner', () => {
 
   test('a scanner at the door: focus on a select, the scan still checks in', async ({ page, demoStation }) => {
     const person = await nextPerson(demoStation)
-    await signIn(page, demoStation.url, 'Demo Scanner', '3333')
+    await openDesk(page, demoStation, 'Demo Scanner')
     await page.getByTestId('language-select').focus()
     await scan(page, person.code)
     await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'admitted')
@@ -113,7 +139,7 @@ test.describe('wedge scanner', () => {
 
   test('a person typing a code into a form at human speed is not a scan', async ({ page, demoStation }) => {
     const person = await nextPerson(demoStation)
-    await signIn(page, demoStation.url, 'Demo Desk', '2222')
+    await openDesk(page, demoStation)
     const checkins: string[] = []
     page.on('request', (req) => {
       if (/checkin\.(byCode|byAttendee|walkUp)$/.test(req.url())) checkins.push(req.url())
@@ -129,5 +155,76 @@ test.describe('wedge scanner', () => {
     await page.waitForTimeout(300)
     expect(checkins).toEqual([])
     await expect(page.getByTestId('checkin-outcome')).toHaveCount(0)
+  })
+})
+
+test.describe('the outcome card', () => {
+  test('shows the scan pending at once, and a slow earlier answer never overwrites a later scan', async ({ page, demoStation }) => {
+    const first = await nextPerson(demoStation)
+    const second = await nextPerson(demoStation)
+    await openDesk(page, demoStation)
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/api/rpc/checkin.byCode', async (route) => {
+      if (route.request().postData()?.includes(first.code)) await held
+      await route.continue()
+    })
+    const card = page.getByTestId('checkin-outcome')
+    await scan(page, first.code)
+    await expect(card).toHaveAttribute('data-outcome', 'pending')
+    await expect(card).toContainText(first.code)
+
+    await scan(page, second.code)
+    await expectAdmitted(page, second)
+    const firstAnswer = page.waitForResponse((res) => res.url().endsWith('/checkin.byCode') && res.request().postData()!.includes(first.code))
+    release()
+    await firstAnswer
+    await page.waitForTimeout(300)
+    await expectAdmitted(page, second)
+  })
+
+  test('an error replaces the card, so the previous green never stays up', async ({ page, demoStation }) => {
+    const first = await nextPerson(demoStation)
+    const second = await nextPerson(demoStation)
+    await openDesk(page, demoStation)
+    await scan(page, first.code)
+    await expectAdmitted(page, first)
+    await page.route('**/api/rpc/checkin.byCode', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'x', key: 'internal' } }) })
+    )
+    await scan(page, second.code)
+    const card = page.getByTestId('checkin-outcome')
+    await expect(card).toHaveAttribute('data-outcome', 'error')
+    await expect(card).toHaveAttribute('data-sound', 'attention')
+    await expect(card).toContainText(second.code)
+    await expect(card).not.toContainText(first.lastName)
+    await expect(page.getByTestId('notification')).toHaveCount(0)
+  })
+
+  test('each outcome has its sound, sounds can be muted (remembered), and a full-screen flash can be asked for', async ({ page, demoStation }) => {
+    const first = await nextPerson(demoStation)
+    const second = await nextPerson(demoStation)
+    await openDesk(page, demoStation)
+    const card = page.getByTestId('checkin-outcome')
+    await scan(page, first.code)
+    await expect(card).toHaveAttribute('data-sound', 'admitted')
+    await scan(page, first.code)
+    await expect(card).toHaveAttribute('data-outcome', 'already_checked_in')
+    await expect(card).toHaveAttribute('data-sound', 'attention')
+    await scan(page, 'ZZZZZZ')
+    await expect(card).toHaveAttribute('data-outcome', 'unknown_code')
+    await expect(card).toHaveAttribute('data-sound', 'refused')
+
+    await page.getByTestId('feedback-sound').click({ force: true })
+    await page.getByTestId('feedback-flash').click({ force: true })
+    await page.reload()
+    await expect(page.getByTestId('feedback-sound')).not.toBeChecked()
+    await expect(page.getByTestId('feedback-flash')).toBeChecked()
+    await page.locator('body').click({ position: { x: 5, y: 300 } })
+    await scan(page, second.code)
+    await expect(card).toHaveAttribute('data-sound', 'muted')
+    await expect(page.getByTestId('checkin-flash')).toHaveAttribute('data-outcome', 'admitted')
+    await page.getByTestId('feedback-sound').click({ force: true })
+    await page.getByTestId('feedback-flash').click({ force: true })
   })
 })

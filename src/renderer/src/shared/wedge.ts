@@ -18,6 +18,12 @@ export const SCAN_MIN_CHARS = 4
 export const SCAN_MAX_AVERAGE_GAP_MS = 35
 /** No single gap longer than this: a scanner never pauses, a typist's pause ends the burst. */
 export const SCAN_MAX_GAP_MS = 80
+/**
+ * Keys held back (focus on a button or select) are handed on as typing after
+ * this long without another key. Longer than the gap: the gaps are measured on
+ * the keys' own timestamps, but a busy page may take a while to deliver them.
+ */
+export const HOLD_BACK_MS = 300
 
 /** A run of keystrokes, each close to the one before; Enter ends it. Times in ms, any monotonic clock. */
 export class Burst {
@@ -169,7 +175,7 @@ export function useWedgeScan(handlers: WedgeHandlers, enabled = true): void {
         e.preventDefault()
         e.stopImmediatePropagation()
         clearTimeout(flushTimer)
-        flushTimer = setTimeout(release, SCAN_MAX_GAP_MS)
+        flushTimer = setTimeout(release, HOLD_BACK_MS)
       }
     }
 

@@ -9,8 +9,11 @@ import { rolesFor, type EventScreenProps } from '../../router/feature'
 import { navigate } from '../../router/hash'
 import { buildPath } from '../../router/paths'
 import { AttendeeDrawer } from '../../shared/attendee/AttendeeDrawer'
-import { CheckinOutcome, type Outcome } from '../../shared/checkin/CheckinOutcome'
+import { CheckinOutcome, OUTCOME_SOUND, OUTCOME_STYLE, outcomeKind, type Outcome, type OutcomeKind } from '../../shared/checkin/CheckinOutcome'
+import { FeedbackSettings } from '../../shared/checkin/FeedbackSettings'
+import { playSound, useFeedbackSettings } from '../../shared/checkin/feedback'
 import { useTicketTypeMap } from '../../shared/events'
+import { fullName } from '../../ui/format'
 import { dismissNote, notifyError, notifyInfo } from '../../ui/notify'
 import { useWedgeScan } from '../../shared/wedge'
 import { looksLikeCode } from './codes'
@@ -39,6 +42,10 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
   const [highlight, setHighlight] = useState(0)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [pendingId, setPendingId] = useState<string | null>(null)
+  /** The number of the latest check-in started: only its answer may take the card. */
+  const latest = useRef(0)
+  const [flash, setFlash] = useState<{ key: number; kind: OutcomeKind } | null>(null)
+  const flashOn = useFeedbackSettings((s) => s.flash)
   const [undoing, setUndoing] = useState(false)
   const [walkUpOpen, setWalkUpOpen] = useState(false)
 
@@ -67,34 +74,50 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
     }
   }
 
-  const show = (result: CheckinResult | DoorCheckinResult) => {
+  /** Puts an outcome on the card, with its sound and (if asked for) the full-screen flash. */
+  const present = (next: Outcome) => {
     dismissNote()
-    setOutcome({ kind: 'result', result })
+    setOutcome(next)
+    const kind = outcomeKind(next)
+    const sound = OUTCOME_SOUND[kind]
+    if (sound) {
+      playSound(sound)
+      setFlash((f) => ({ key: (f?.key ?? 0) + 1, kind }))
+    }
+  }
+
+  /**
+   * One check-in: the card says it is on its way at once, then shows the answer
+   * or the error — unless a later check-in started meanwhile, whose card wins
+   * however the answers arrive. Returns whether it got an answer.
+   */
+  const attempt = async (subject: string, request: () => Promise<CheckinResult | DoorCheckinResult>): Promise<boolean> => {
+    const mine = ++latest.current
+    dismissNote()
+    setOutcome({ kind: 'pending', subject })
+    try {
+      const result = await request()
+      if (mine === latest.current) present({ kind: 'result', result })
+      return true
+    } catch (err) {
+      if (mine === latest.current) present({ kind: 'error', subject, message: errorMessage(err) })
+      return false
+    }
   }
 
   const checkInByCode = async (code: string, method: 'code' | 'scan') => {
-    const startedWith = startNext()
+    const restore = startNext()
+    const answered = await attempt(code, () => call('checkin.byCode', { eventId, code, method }))
     // A scan never came from the field: nothing of it to put back.
-    const restore = method === 'scan' ? () => undefined : startedWith
-    try {
-      show(await call('checkin.byCode', { eventId, code, method }))
-    } catch (err) {
-      restore()
-      notifyError(err)
-    }
+    if (!answered && method === 'code') restore()
   }
 
   const checkInAttendee = async (row: AttendeeRow) => {
     const restore = startNext()
     setPendingId(row.id)
-    try {
-      show(await call('checkin.byAttendee', { attendeeId: row.id }))
-    } catch (err) {
-      restore()
-      notifyError(err)
-    } finally {
-      setPendingId(null)
-    }
+    const answered = await attempt(fullName(row) || row.code, () => call('checkin.byAttendee', { attendeeId: row.id }))
+    setPendingId(null)
+    if (!answered) restore()
   }
 
   // A scanner's burst, wherever the focus was: the person at the door comes first,
@@ -107,7 +130,7 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
     },
     onStray: (typed) => {
       if (walkUpOpen || params.attendeeId) return
-      setText(textRef.current + typed)
+      setText((t) => t + typed)
       focusInput()
     }
   })
@@ -164,8 +187,8 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
     setUndoing(true)
     try {
       const attendee = await call('checkin.undo', { checkinId })
-      dismissNote()
-      setOutcome({ kind: 'undone', attendee })
+      latest.current++
+      present({ kind: 'undone', attendee })
     } catch (err) {
       notifyError(err)
     } finally {
@@ -262,7 +285,18 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
           </Button>
         )}
         <CountersPanel eventId={eventId} />
+        <FeedbackSettings />
       </Stack>
+      {flashOn && flash && (
+        <div
+          key={flash.key}
+          className="ed-flash"
+          data-testid="checkin-flash"
+          data-outcome={flash.kind}
+          style={{ background: OUTCOME_STYLE[flash.kind].border }}
+          onAnimationEnd={() => setFlash(null)}
+        />
+      )}
       {!scanOnly && (
         <WalkUpModal
           eventId={eventId}
@@ -273,7 +307,8 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
           }}
           onDone={(result) => {
             setWalkUpOpen(false)
-            show(result.checkin)
+            latest.current++
+            present({ kind: 'result', result: result.checkin })
             focusInput()
           }}
         />

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
@@ -6,17 +6,47 @@ import type { CheckinInfo, CheckinResult, DoorAttendee, DoorCheckinResult } from
 import { formatTime, fullName } from '../../ui/format'
 import { TicketBadge } from '../badges'
 import { useTicketTypeMap } from '../events'
+import { useFeedbackSettings, type Sound } from './feedback'
 
-export type Outcome = { kind: 'result'; result: CheckinResult | DoorCheckinResult } | { kind: 'undone'; attendee: AttendeeRow | DoorAttendee }
+/**
+ * What the card shows: the answer to the latest check-in, that it is still
+ * on its way (`pending`: the scanned code or the name), or why it failed.
+ */
+export type Outcome =
+  | { kind: 'result'; result: CheckinResult | DoorCheckinResult }
+  | { kind: 'undone'; attendee: AttendeeRow | DoorAttendee }
+  | { kind: 'pending'; subject: string }
+  | { kind: 'error'; subject: string; message: string }
 
-const STYLE = {
+export type OutcomeKind = CheckinResult['outcome'] | 'undone' | 'pending' | 'error'
+
+/** One colour per outcome, so the door tells them apart at a glance. */
+export const OUTCOME_STYLE: Record<OutcomeKind, { bg: string; border: string; title: string }> = {
   admitted: { bg: 'var(--mantine-color-green-1)', border: 'var(--mantine-color-green-8)', title: 'var(--mantine-color-green-9)' },
   already_checked_in: { bg: 'var(--mantine-color-yellow-1)', border: 'var(--mantine-color-yellow-7)', title: '#6b4a00' },
   cancelled: { bg: 'var(--mantine-color-red-1)', border: 'var(--mantine-color-red-8)', title: 'var(--mantine-color-red-9)' },
-  unknown_code: { bg: 'var(--mantine-color-red-1)', border: 'var(--mantine-color-red-8)', title: 'var(--mantine-color-red-9)' },
+  unknown_code: { bg: 'var(--mantine-color-grape-1)', border: 'var(--mantine-color-grape-8)', title: 'var(--mantine-color-grape-9)' },
   ambiguous_code: { bg: 'var(--mantine-color-orange-1)', border: 'var(--mantine-color-orange-8)', title: 'var(--mantine-color-orange-9)' },
-  undone: { bg: 'var(--mantine-color-gray-0)', border: 'var(--mantine-color-gray-6)', title: 'var(--mantine-color-gray-9)' }
-} as const
+  undone: { bg: 'var(--mantine-color-gray-0)', border: 'var(--mantine-color-gray-6)', title: 'var(--mantine-color-gray-9)' },
+  pending: { bg: 'var(--mantine-color-blue-0)', border: 'var(--mantine-color-blue-5)', title: 'var(--mantine-color-blue-9)' },
+  error: { bg: 'var(--mantine-color-dark-0)', border: 'var(--mantine-color-dark-6)', title: 'var(--mantine-color-dark-9)' }
+}
+
+/** Yes, no, or look: what the door hears for each outcome. */
+export const OUTCOME_SOUND: Record<OutcomeKind, Sound | null> = {
+  admitted: 'admitted',
+  cancelled: 'refused',
+  unknown_code: 'refused',
+  already_checked_in: 'attention',
+  ambiguous_code: 'attention',
+  error: 'attention',
+  undone: null,
+  pending: null
+}
+
+export function outcomeKind(outcome: Outcome): OutcomeKind {
+  return outcome.kind === 'result' ? outcome.result.outcome : outcome.kind
+}
 
 interface Props {
   outcome: Outcome
@@ -29,6 +59,7 @@ interface Props {
 
 function subject(outcome: Outcome): string {
   if (outcome.kind === 'undone') return fullName(outcome.attendee)
+  if (outcome.kind === 'pending' || outcome.kind === 'error') return outcome.subject
   const r = outcome.result
   if (r.outcome === 'unknown_code' || r.outcome === 'ambiguous_code') return r.code
   return fullName(r.attendee) || r.attendee.code
@@ -37,8 +68,10 @@ function subject(outcome: Outcome): string {
 /** The big coloured answer after every check-in: readable from a step away. */
 export function CheckinOutcome({ outcome, onUndo, undoing, onOpen, compact = false }: Props) {
   const { t } = useTranslation()
-  const kind = outcome.kind === 'undone' ? 'undone' : outcome.result.outcome
-  const style = STYLE[kind]
+  const kind = outcomeKind(outcome)
+  const style = OUTCOME_STYLE[kind]
+  const muted = useFeedbackSettings((s) => s.muted)
+  const sound = muted ? 'muted' : (OUTCOME_SOUND[kind] ?? 'none')
   const undoButton = outcome.kind === 'result' && outcome.result.outcome === 'admitted' && (
     <Button
       variant="white"
@@ -59,6 +92,7 @@ export function CheckinOutcome({ outcome, onUndo, undoing, onOpen, compact = fal
       <Paper
         data-testid="checkin-outcome"
         data-outcome={kind}
+        data-sound={sound}
         role="status"
         px="md"
         py="xs"
@@ -66,9 +100,12 @@ export function CheckinOutcome({ outcome, onUndo, undoing, onOpen, compact = fal
         style={{ background: style.bg, border: `2px solid ${style.border}` }}
       >
         <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Text fw={700} className="ed-ellipsis" style={{ color: style.title }} data-testid="checkin-outcome-title">
-            {t(`outcome.${kind}`)} · {subject(outcome)}
-          </Text>
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            {kind === 'pending' && <Loader size="xs" color="blue" />}
+            <Text fw={700} className="ed-ellipsis" style={{ color: style.title }} data-testid="checkin-outcome-title">
+              {t(`outcome.${kind}`)} · {subject(outcome)}
+            </Text>
+          </Group>
           {undoButton}
         </Group>
       </Paper>
@@ -78,6 +115,7 @@ export function CheckinOutcome({ outcome, onUndo, undoing, onOpen, compact = fal
     <Paper
       data-testid="checkin-outcome"
       data-outcome={kind}
+      data-sound={sound}
       role="status"
       aria-live="assertive"
       p="lg"
@@ -85,9 +123,12 @@ export function CheckinOutcome({ outcome, onUndo, undoing, onOpen, compact = fal
       style={{ background: style.bg, border: `3px solid ${style.border}` }}
     >
       <Stack gap="xs">
-        <Title order={2} style={{ color: style.title }} data-testid="checkin-outcome-title">
-          {t(`outcome.${kind}`)}
-        </Title>
+        <Group gap="sm" wrap="nowrap">
+          {kind === 'pending' && <Loader size="sm" color="blue" />}
+          <Title order={2} style={{ color: style.title }} data-testid="checkin-outcome-title">
+            {t(`outcome.${kind}`)}
+          </Title>
+        </Group>
         <OutcomeBody outcome={outcome} onOpen={onOpen} />
         {undoButton && <Group>{undoButton}</Group>}
       </Stack>
@@ -99,6 +140,26 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
   const { t } = useTranslation()
   if (outcome.kind === 'undone') {
     return <Text size="lg">{t('outcome.undoneBody', { name: fullName(outcome.attendee) })}</Text>
+  }
+  if (outcome.kind === 'pending') {
+    return (
+      <Text fz={30} fw={800} lh={1.15} className="ed-break" data-testid="checkin-outcome-subject">
+        {outcome.subject}
+      </Text>
+    )
+  }
+  if (outcome.kind === 'error') {
+    return (
+      <>
+        <Text fz={30} fw={800} lh={1.15} className="ed-break" data-testid="checkin-outcome-subject">
+          {outcome.subject}
+        </Text>
+        <Text size="lg" fw={600} data-testid="checkin-outcome-error">
+          {outcome.message}
+        </Text>
+        <Text size="lg">{t('outcome.errorBody')}</Text>
+      </>
+    )
   }
   const r = outcome.result
   switch (r.outcome) {
