@@ -228,3 +228,37 @@ test.describe('the outcome card', () => {
     await page.getByTestId('feedback-flash').click({ force: true })
   })
 })
+
+test.describe('undo at any time', () => {
+  test("the attendee panel shows the current check-in with Undo, never a second green Check in; the undo is audited", async ({ page, demoStation }) => {
+    const person = await nextPerson(demoStation)
+    await openDesk(page, demoStation)
+    await scan(page, person.code)
+    await expectAdmitted(page, person)
+    // Later, from the search: the person's panel.
+    await page.getByTestId('desk-search').fill(person.code)
+    await expect(page.getByTestId('desk-checkin')).toHaveAttribute('data-tone', 'in')
+    await page.getByTestId('desk-result-name').click()
+    await expect(page.getByTestId('detail-current-checkin')).toContainText('Demo Desk')
+    await expect(page.getByTestId('detail-checkin')).toHaveCount(0)
+    await page.getByTestId('detail-undo').click()
+    await expect(page.getByTestId('detail-current-checkin')).toHaveCount(0)
+    await expect(page.getByTestId('detail-checkin')).toBeVisible()
+
+    const token = await organizerToken(demoStation)
+    const audit = (await demoStation.rpc('audit.list', { limit: 20 }, token)).body as { action: string; staffName: string | null; subject: string | null }[]
+    expect(audit.find((e) => e.action === 'checkin.undo' && e.subject?.includes(person.code))?.staffName).toBe('Demo Desk')
+  })
+
+  test('a cancelled attendee never shows a green Check in', async ({ page, demoStation }) => {
+    const person = await nextPerson(demoStation)
+    const token = await organizerToken(demoStation)
+    expect((await demoStation.rpc('attendee.setStatus', { id: person.id, status: 'cancelled' }, token)).status).toBe(200)
+    await openDesk(page, demoStation)
+    await page.getByTestId('desk-search').fill(person.code)
+    await expect(page.getByTestId('desk-checkin')).toHaveAttribute('data-tone', 'stop')
+    await page.getByTestId('desk-result-name').click()
+    await expect(page.getByTestId('detail-reinstate')).toBeVisible()
+    await expect(page.getByTestId('detail-checkin')).toHaveCount(0)
+  })
+})

@@ -64,6 +64,8 @@ export const checkinModule = defineModule(checkinContract, {
 
     'checkin.undo': mutation((input, ctx) => attendeeAnswer(ctx, undoCheckin(asStaff(ctx), input.checkinId))),
 
+    'checkin.current': query((input, { read }) => currentPresence(read, input.attendeeId)),
+
     'checkin.history': query((input, { read }) => checkinHistory(read, input.attendeeId)),
 
     'checkin.counters': query((input, { read }) => counters(read, input.eventId))

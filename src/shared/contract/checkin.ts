@@ -74,6 +74,12 @@ export const checkinContract = {
     roles: STAFF_ROLES.desk
   }),
   'checkin.undo': method<AttendeeRow | DoorAttendee>()({ input: z.object({ checkinId: id }).strict(), roles: STAFF_ROLES.checkin }),
+  /** The check-in that counts for this attendee now (the one "Undo check-in" reverses), or null while they are not in. */
+  'checkin.current': method<CheckinInfo | null>()({
+    input: z.object({ attendeeId: id }).strict(),
+    roles: STAFF_ROLES.desk,
+    reads: READS
+  }),
   'checkin.history': method<CheckinHistoryEntry[]>()({
     input: z.object({ attendeeId: id }).strict(),
     roles: STAFF_ROLES.desk,

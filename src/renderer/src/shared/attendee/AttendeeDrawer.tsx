@@ -6,7 +6,7 @@ import { call, errorMessage } from '../../api/client'
 import { setApiData, useApi } from '../../api/query'
 import { formatTime, fullName } from '../../ui/format'
 import { StatusBadge, TicketBadge } from '../badges'
-import { CheckinOutcome, type Outcome } from '../checkin/CheckinOutcome'
+import { CheckinOutcome, previousText, type Outcome } from '../checkin/CheckinOutcome'
 import { selectEvent, useSelectedEventId, useTicketTypeMap } from '../events'
 import { AttendeeForm } from './AttendeeForm'
 import { AttendeeHistory } from './AttendeeHistory'
@@ -37,6 +37,7 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
   const attendee = useApi('attendee.get', { id: attendeeId })
   const changes = useApi('attendee.history', { id: attendeeId })
   const checkins = useApi('checkin.history', { attendeeId })
+  const current = useApi('checkin.current', { attendeeId })
   const selectedEventId = useSelectedEventId()
   const ticketTypes = useTicketTypeMap(attendee.data?.eventId ?? null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -113,10 +114,29 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
         </Text>
       </Stack>
 
+      {current.data && (
+        // In now: what counts is this check-in, and the way back is always here — never a second "Check in".
+        <Group gap="sm" justify="space-between" wrap="nowrap" className="ed-current-checkin" data-testid="detail-current-checkin">
+          <Text fw={600} c="green.9" className="ed-break">
+            {previousText(t, current.data)}
+          </Text>
+          <Button
+            variant="default"
+            onClick={() => void undo(current.data!.checkinId)}
+            loading={busy === 'undo'}
+            data-testid="detail-undo"
+            style={{ flex: '0 0 auto' }}
+          >
+            {t('outcome.undo')}
+          </Button>
+        </Group>
+      )}
       <Group gap="sm">
-        <Button color="green.8" size="md" onClick={() => void checkIn()} loading={busy === 'checkin'} data-testid="detail-checkin">
-          {t('detail.checkIn')}
-        </Button>
+        {!row.checkedInAt && (row.status === 'registered' || row.status === 'no_show') && (
+          <Button color="green.8" size="md" onClick={() => void checkIn()} loading={busy === 'checkin'} data-testid="detail-checkin">
+            {t('detail.checkIn')}
+          </Button>
+        )}
         {row.status === 'registered' && (
           <>
             <Button variant="default" onClick={() => void setStatus('no_show')} loading={busy === 'no_show'} data-testid="detail-no-show">
@@ -153,7 +173,7 @@ function DetailBody({ attendeeId }: { attendeeId: string }) {
           </Stack>
         </Alert>
       )}
-      {outcome && <CheckinOutcome outcome={outcome} compact undoing={busy === 'undo'} onUndo={(id) => void undo(id)} />}
+      {outcome && <CheckinOutcome outcome={outcome} compact />}
 
       <Divider label={t('detail.edit')} labelPosition="left" />
       <AttendeeForm attendee={row} ticketTypes={[...ticketTypes.values()]} onSaved={show} />

@@ -50,8 +50,9 @@ export function outcomeKind(outcome: Outcome): OutcomeKind {
 
 interface Props {
   outcome: Outcome
-  onUndo: (checkinId: string) => void
-  undoing: boolean
+  /** Without it the card offers no undo (the screen has its own). */
+  onUndo?: (checkinId: string) => void
+  undoing?: boolean
   onOpen?: (attendeeId: string) => void
   /** One line while the operator is already typing the next search. */
   compact?: boolean
@@ -66,13 +67,13 @@ function subject(outcome: Outcome): string {
 }
 
 /** The big coloured answer after every check-in: readable from a step away. */
-export function CheckinOutcome({ outcome, onUndo, undoing, onOpen, compact = false }: Props) {
+export function CheckinOutcome({ outcome, onUndo, undoing = false, onOpen, compact = false }: Props) {
   const { t } = useTranslation()
   const kind = outcomeKind(outcome)
   const style = OUTCOME_STYLE[kind]
   const muted = useFeedbackSettings((s) => s.muted)
   const sound = muted ? 'muted' : (OUTCOME_SOUND[kind] ?? 'none')
-  const undoButton = outcome.kind === 'result' && outcome.result.outcome === 'admitted' && (
+  const undoButton = onUndo && outcome.kind === 'result' && outcome.result.outcome === 'admitted' && (
     <Button
       variant="white"
       color="dark"
@@ -210,7 +211,8 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
   }
 }
 
-function previousText(t: ReturnType<typeof useTranslation>['t'], p: CheckinInfo): string {
+/** "Checked in at 10:32 at desk A by Sam." */
+export function previousText(t: ReturnType<typeof useTranslation>['t'], p: CheckinInfo): string {
   return t('outcome.previous', {
     time: formatTime(p.at),
     desk: p.deskName ?? t('common.unknownDesk'),
