@@ -262,3 +262,23 @@ test.describe('undo at any time', () => {
     await expect(page.getByTestId('detail-checkin')).toHaveCount(0)
   })
 })
+
+test.describe('namesakes', () => {
+  test('the outcome card shows code, company and e-mail; a long result list says how many more match and how to narrow', async ({ page, demoStation }) => {
+    const person = (await listAttendees(demoStation, { checkedIn: false, status: 'registered' }, 200)).find((a) => a.company && a.email && !pool.some((p) => p.id === a.id))!
+    await openDesk(page, demoStation)
+    await scan(page, person.code)
+    await expectAdmitted(page, person)
+    const details = page.getByTestId('checkin-outcome-details')
+    await expect(details).toContainText(person.code)
+    await expect(details).toContainText(person.company!)
+    await expect(details).toContainText(person.email)
+
+    await page.getByTestId('desk-search').fill('a')
+    await expect(page.getByTestId('desk-result')).toHaveCount(25)
+    await expect(page.getByTestId('desk-more')).toContainText(/\d+ more match\. Type more of the name, or add the company, e-mail or code\./)
+    await page.getByTestId('desk-search').fill(person.email)
+    await expect(page.getByTestId('desk-result')).toHaveCount(1)
+    await expect(page.getByTestId('desk-more')).toHaveCount(0)
+  })
+})

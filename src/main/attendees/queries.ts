@@ -145,6 +145,17 @@ export function searchAttendees(read: GuardedSql, eventId: string, text: string,
   )
 }
 
+/**
+ * How many attendees of the event a search matches (as the search's word
+ * matches, before its ranking cap), counted no further than `cap` + 1 so a
+ * one-letter search stays cheap on a large event.
+ */
+export function countSearchMatches(read: GuardedSql, eventId: string, text: string, cap: number): number {
+  const match = ftsQuery(text, eventId)
+  if (!match) return read.get<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT 1 FROM attendees WHERE event_id = ? LIMIT ?)', eventId, cap + 1)!.n
+  return read.get<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT 1 FROM attendees_fts WHERE attendees_fts MATCH ? LIMIT ?)', match, cap + 1)!.n
+}
+
 interface FilterSql {
   where: string
   params: (string | number)[]

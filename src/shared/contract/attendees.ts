@@ -238,6 +238,12 @@ export const attendeesContract = {
     roles: STAFF_ROLES.desk,
     reads: READS_ATTENDEES
   }),
+  /** How many people a desk search matches, counted up to `cap` (past it the answer is cap + 1): "and 40 more". */
+  'attendee.searchCount': method<number>()({
+    input: z.object({ eventId: id, query: z.string().max(500), cap: z.number().int().min(1).max(10_000).default(1000) }).strict(),
+    roles: STAFF_ROLES.desk,
+    reads: READS_ATTENDEES
+  }),
   'attendee.list': method<{ total: number; rows: AttendeeRow[] }>()({
     input: attendeeFilter.extend({
       offset: z.number().int().min(0).default(0),

@@ -34,7 +34,7 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
   const { t } = useTranslation(['desk', 'app', 'shared'])
   const role = useSession((s) => s.session?.staff.role ?? 'kiosk')
   const scanOnly = !rolesFor(SEARCH).includes(role)
-  const { text, setText, textRef, results, error, run } = useDeskSearch(eventId, !scanOnly)
+  const { text, setText, textRef, results, more, error, run } = useDeskSearch(eventId, !scanOnly)
   const ticketTypes = useTicketTypeMap()
   const openDetail = useCallback((attendeeId: string) => navigate(buildPath('desk/:attendeeId', { attendeeId })), [])
   const inputRef = useRef<HTMLInputElement>(null)
@@ -260,6 +260,11 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
                 onOpen={() => openDetail(row.id)}
               />
             ))}
+            {more && (
+              <Text size="md" c="dark.4" data-testid="desk-more">
+                {t(more.beyondCap ? 'moreMatchesMany' : 'moreMatches', { n: more.n })}
+              </Text>
+            )}
             {shown.length === 0 && (
               <Text size="lg" c="dimmed" data-testid="desk-no-results">
                 {t('noResults', { query })}

@@ -192,10 +192,9 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
             {t('outcome.ambiguousBody', { code: r.code })}
           </Text>
           {r.attendees.map((a) => (
-            <Group key={a.id} gap="sm" data-testid="checkin-ambiguous-person">
+            <div key={a.id} data-testid="checkin-ambiguous-person">
               <Person attendee={a} onOpen={onOpen} />
-              {'email' in a && a.email && <Text c="dimmed">{a.email}</Text>}
-            </Group>
+            </div>
           ))}
         </Stack>
       )
@@ -220,28 +219,37 @@ export function previousText(t: ReturnType<typeof useTranslation>['t'], p: Check
   })
 }
 
+/** Who: name and ticket, then what tells namesakes apart — the code, and (for the desk) company and e-mail. */
 function Person({ attendee, onOpen }: { attendee: AttendeeRow | DoorAttendee; onOpen?: (id: string) => void }): ReactNode {
   const ticketTypes = useTicketTypeMap()
   const name = fullName(attendee) || attendee.code
+  const details = 'email' in attendee ? [attendee.company, attendee.email].filter(Boolean).join(' · ') : ''
   return (
-    <Group gap="md" wrap="wrap" align="center">
-      {onOpen ? (
-        <button type="button" className="ed-linklike ed-break" onClick={() => onOpen(attendee.id)} data-testid="checkin-outcome-name">
-          <Text component="span" fz={30} fw={800} lh={1.15}>
+    <Stack gap={4}>
+      <Group gap="md" wrap="wrap" align="center">
+        {onOpen ? (
+          <button type="button" className="ed-linklike ed-break" onClick={() => onOpen(attendee.id)} data-testid="checkin-outcome-name">
+            <Text component="span" fz={30} fw={800} lh={1.15}>
+              {name}
+            </Text>
+          </button>
+        ) : (
+          <Text fz={30} fw={800} lh={1.15} className="ed-break" data-testid="checkin-outcome-name">
             {name}
           </Text>
-        </button>
-      ) : (
-        <Text fz={30} fw={800} lh={1.15} className="ed-break" data-testid="checkin-outcome-name">
-          {name}
+        )}
+        <TicketBadge ticketType={ticketTypes.get(attendee.ticketTypeId)} size="xl" />
+      </Group>
+      <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }} data-testid="checkin-outcome-details">
+        <Text className="ed-mono" fw={800} size="lg" style={{ flex: '0 0 auto' }} data-testid="checkin-outcome-code">
+          {attendee.code}
         </Text>
-      )}
-      <TicketBadge ticketType={ticketTypes.get(attendee.ticketTypeId)} size="xl" />
-      {'company' in attendee && attendee.company && (
-        <Text size="lg" c="dark" className="ed-ellipsis" maw="100%">
-          {attendee.company}
-        </Text>
-      )}
-    </Group>
+        {details && (
+          <Text size="lg" c="dark" className="ed-ellipsis" title={details}>
+            {details}
+          </Text>
+        )}
+      </Group>
+    </Stack>
   )
 }
