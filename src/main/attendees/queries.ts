@@ -1,7 +1,7 @@
 /** Read side of attendees: the row shape every screen gets, search and filtered lists. */
 import type { AttendeeFilter, AttendeeRow } from '../../shared/contract/attendees'
 import { ApiError } from '../../shared/errors'
-import { searchTokens } from '../../shared/text'
+import { deletions, searchTokens, TYPO_MIN_LENGTH } from '../../shared/text'
 import type { GuardedSql } from '../core/sql'
 import { eventToken } from './search-index'
 
@@ -111,8 +111,48 @@ function holdsMostAttendees(read: GuardedSql, eventId: string): boolean {
   return mine * 2 >= total
 }
 
-/** Desk search: ranked, name/e-mail/company/code, prefix, accent- and case-insensitive. */
+/** A query word this long can be another spelling's start ("mue" → Müller); shorter ones match plenty as they are. */
+const TOLERANT_MIN_LENGTH = 3
+
+/**
+ * The forgiving MATCH of an event's attendees: every word as typed or as
+ * another spelling of a name (`alt`), and words of TYPO_MIN_LENGTH or more
+ * also one typo away from a name word (`typo`: the word and its deletions).
+ */
+export function tolerantFtsQuery(text: string, eventId: string): string | null {
+  const tokens = searchTokens(text)
+  if (tokens.length === 0) return null
+  const terms = tokens.map((t) => {
+    const asTyped = `({name email company code alt} : "${t}"*)`
+    if (t.length < TYPO_MIN_LENGTH) return asTyped
+    return `(${asTyped} OR (typo : (${[t, ...deletions(t)].map((d) => `"${d}"`).join(' OR ')})))`
+  })
+  return `ev : "${eventToken(eventId)}" AND ${terms.join(' AND ')}`
+}
+
+/**
+ * Desk search: ranked, name/e-mail/company/code, prefix, accent- and
+ * case-insensitive; when that finds fewer than `limit`, people under another
+ * spelling (mueller → Müller) or one typo away (muler → Müller) follow, below
+ * every exact match.
+ */
 export function searchAttendees(read: GuardedSql, eventId: string, text: string, limit: number): AttendeeRow[] {
+  const exact = exactMatches(read, eventId, text, limit)
+  if (exact.length >= limit || !searchTokens(text).some((t) => t.length >= TOLERANT_MIN_LENGTH)) return exact
+  const found = new Set(exact.map((r) => r.id))
+  // The forgiving match includes the exact ones: ask for enough to fill the page after them.
+  const forgiven = rowsOf(
+    read,
+    `${SELECT_ROW} JOIN attendees_fts f ON f.rowid = a.seq
+     WHERE attendees_fts MATCH ? AND a.event_id = ? ORDER BY f.rank LIMIT ?`,
+    tolerantFtsQuery(text, eventId),
+    eventId,
+    limit + exact.length
+  ).filter((r) => !found.has(r.id))
+  return [...exact, ...forgiven].slice(0, limit)
+}
+
+function exactMatches(read: GuardedSql, eventId: string, text: string, limit: number): AttendeeRow[] {
   const words = ftsQuery(text)
   if (!words) {
     return pageInNameOrder(read, { eventId }, 0, limit)
