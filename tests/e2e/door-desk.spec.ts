@@ -282,3 +282,37 @@ test.describe('namesakes', () => {
     await expect(page.getByTestId('desk-more')).toHaveCount(0)
   })
 })
+
+test.describe('walk-up', () => {
+  test('F2 opens it with the typed name; Enter after a name never sells; another price asks for a reason', async ({ page, demoStation }) => {
+    await openDesk(page, demoStation)
+    const sales: string[] = []
+    page.on('request', (req) => {
+      if (req.url().endsWith('/checkin.walkUp')) sales.push(req.postData() ?? '')
+    })
+    await page.getByTestId('desk-search').fill('Greta Walkmann')
+    await page.keyboard.press('F2')
+    await expect(page.getByTestId('walkup-form')).toBeVisible()
+    await expect(page.getByTestId('walkup-first-name')).toHaveValue('Greta')
+    await expect(page.getByTestId('walkup-last-name')).toHaveValue('Walkmann')
+    await expect(page.getByTestId('walkup-ticket-type')).toHaveValue('')
+
+    // Enter in the form: no ticket type chosen, nothing sold.
+    await page.getByTestId('walkup-last-name').press('Enter')
+    await expect(page.getByTestId('walkup-ticket-type')).toHaveAttribute('aria-invalid', 'true')
+    expect(sales).toEqual([])
+
+    await page.getByTestId('walkup-ticket-type').selectOption({ label: 'VIP' })
+    await expect(page.getByTestId('walkup-amount')).toHaveValue('599.00')
+    await page.getByTestId('walkup-amount').fill('100')
+    await page.getByTestId('walkup-submit').click()
+    await expect(page.getByTestId('walkup-price-reason')).toHaveAttribute('aria-invalid', 'true')
+    expect(sales).toEqual([])
+    await page.getByTestId('walkup-price-reason').fill('Speaker’s partner, agreed with Olga')
+    await page.getByTestId('walkup-submit').click()
+    await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'admitted')
+    await expect(page.getByTestId('checkin-outcome-name')).toContainText('Greta Walkmann')
+    expect(sales).toHaveLength(1)
+    expect(JSON.parse(sales[0]!)).toMatchObject({ amountCents: 10000, priceReason: 'Speaker’s partner, agreed with Olga' })
+  })
+})

@@ -18,6 +18,7 @@ test('a walk-up error is shown once, at its field, and no toast repeats it', asy
   await page.getByTestId('walkup-open').click()
   await page.getByTestId('walkup-last-name').fill('Schmidt')
   await page.getByTestId('walkup-email').fill('no-address')
+  await page.getByTestId('walkup-ticket-type').selectOption({ label: 'Student' })
   await page.getByTestId('walkup-submit').click()
   await expect(times(page, 'Enter a valid e-mail address.')).toHaveCount(1)
   await expect(page.getByTestId('walkup-email')).toHaveAttribute('aria-invalid', 'true')

@@ -103,6 +103,17 @@ describe('walk-up registration and attendee edits', () => {
     expect(attendee.checkedInAt).not.toBeNull()
   })
 
+  it('a walk-up at another price than the ticket type\'s needs a reason, which is kept', async () => {
+    const sale = { eventId: desk.eventId, firstName: 'Cut', lastName: 'Price', email: null, company: null, ticketTypeId: desk.vipId, paymentMethod: 'cash' as const }
+    const refused = await rejects(desk.call('checkin.walkUp', { ...sale, amountCents: 10000 }, deskToken))
+    expect(refused).toMatchObject({ code: 'invalid_input', key: 'priceReasonRequired', issues: [{ path: 'priceReason', key: 'priceReasonRequired' }] })
+    const { attendee } = await desk.call('checkin.walkUp', { ...sale, amountCents: 10000, priceReason: 'Volunteer rate' }, deskToken)
+    expect(attendee).toMatchObject({ amountCents: 10000, priceReason: 'Volunteer rate' })
+    // The ticket's own price, or a complimentary ticket, needs none.
+    await desk.call('checkin.walkUp', { ...sale, lastName: 'Full', amountCents: 50000 }, deskToken)
+    await desk.call('checkin.walkUp', { ...sale, lastName: 'Free', paymentMethod: 'complimentary', amountCents: 0 }, deskToken)
+  })
+
   it('refuses a second registration with the same e-mail and says who has it', async () => {
     await walkUp('First', 'Holder', 'same@example.com')
     const err = await rejects(walkUp('Second', 'Try', 'SAME@example.com'))

@@ -10,7 +10,7 @@ import { eventToken } from './search-index'
 const ROW_COLUMNS = `
   a.id, a.event_id AS eventId, a.code, a.first_name AS firstName, a.last_name AS lastName, a.email, a.company,
   a.job_title AS jobTitle, a.phone, a.ticket_type_id AS ticketTypeId, a.status, a.payment_method AS paymentMethod,
-  a.amount_cents AS amountCents, a.preferred_language AS preferredLanguage, a.notes, a.external_ref AS externalRef,
+  a.amount_cents AS amountCents, a.price_reason AS priceReason, a.preferred_language AS preferredLanguage, a.notes, a.external_ref AS externalRef,
   a.invalid_email AS invalidEmail, a.attention, a.door_note AS doorNote, a.created_at AS createdAt, a.merged_into AS mergedInto,
   p.at AS checkedInAt`
 const SELECT_ROW = `SELECT ${ROW_COLUMNS} FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id`

@@ -2,7 +2,7 @@
 import { checkinConflicts } from './conflicts'
 import { checkinContract } from '../../shared/contract/checkin'
 import { attendeeExists, findByCode, findByExternalRef, getAttendee } from '../attendees/queries'
-import { assertMayExceedCapacity, register } from '../attendees/service'
+import { assertMayExceedCapacity, assertPriceExplained, register } from '../attendees/service'
 import { normaliseCode } from '../core/ids'
 import { defineModule, mutation, query, sessionOf, type WriteCtx } from '../core/module'
 import { attendeeAnswer, checkinAnswer } from './door'
@@ -57,6 +57,7 @@ export const checkinModule = defineModule(checkinContract, {
         return { attendee, checkin: presence ? { outcome: 'admitted' as const, attendee, checkin: presence } : checkInAttendee(asStaff(ctx), attendee, 'walkup') }
       }
       assertMayExceedCapacity(sessionOf(ctx).staff.role, input.allowOverCapacity)
+      assertPriceExplained(read, input)
       const id = register(read, write, { ...input, source: 'walkup' })
       const checkin = checkInAttendee(asStaff(ctx), getAttendee(read, id), 'walkup')
       return { attendee: getAttendee(read, id), checkin }

@@ -46,6 +46,8 @@ export const registrationInput = attendeeFields
     eventId: id,
     paymentMethod: z.enum(PAYMENT_METHODS),
     amountCents: z.number().int().min(0).max(100_000_000),
+    /** Why the amount is not the ticket type's price: a walk-up at another price must say (checkin.walkUp). */
+    priceReason: optionalLine().optional(),
     allowOverCapacity
   })
   .strict()

@@ -1,4 +1,5 @@
-import { Alert, Button, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Kbd, Stack, Text, TextInput } from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
@@ -21,6 +22,9 @@ import { CountersPanel } from './CountersPanel'
 import { DeskResult } from './DeskResult'
 import { useDeskSearch } from './useDeskSearch'
 import { WalkUpModal } from './WalkUpModal'
+
+/** Opens the walk-up form. */
+const WALK_UP_KEY = 'F2'
 
 /** Searching people and registering walk-ups; roles without these get scan-only mode. */
 const SEARCH = ['attendee.search', 'checkin.byAttendee', 'checkin.walkUp'] as const
@@ -134,6 +138,9 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
       focusInput()
     }
   })
+
+  // The walk-up form from the keyboard, wherever the focus is (the search field mostly).
+  useHotkeys(scanOnly ? [] : [[WALK_UP_KEY, () => setWalkUpOpen(true)]], [])
 
   const onEnter = async () => {
     const value = textRef.current.trim()
@@ -286,7 +293,7 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
             data-testid="walkup-open"
             styles={{ label: { whiteSpace: 'normal', textAlign: 'center', paddingBlock: 8 } }}
           >
-            {t('walkUp')}
+            {t('walkUp')} <Kbd ml="xs">{WALK_UP_KEY}</Kbd>
           </Button>
         )}
         <CountersPanel eventId={eventId} />
@@ -306,12 +313,14 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
         <WalkUpModal
           eventId={eventId}
           opened={walkUpOpen}
+          typed={text}
           onClose={() => {
             setWalkUpOpen(false)
             focusInput()
           }}
           onDone={(result) => {
             setWalkUpOpen(false)
+            setText('')
             latest.current++
             present({ kind: 'result', result: result.checkin })
             focusInput()
