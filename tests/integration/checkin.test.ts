@@ -95,6 +95,26 @@ describe('check-in', () => {
   })
 })
 
+describe('codes in other shapes', () => {
+  it('a QR holding a URL or JSON with our code checks in; a ticket of another event on this desk says which event', async () => {
+    const one = (await walkUp('Qr', 'Url', null)).attendee
+    const two = (await walkUp('Qr', 'Json', null)).attendee
+    const byCode = (code: string) => desk.call('checkin.byCode', { eventId: desk.eventId, code }, deskToken)
+    expect(await byCode(`https://tickets.example/e/summit/t/${one.code}?utm=mail`)).toMatchObject({ outcome: 'admitted', attendee: { id: one.id } })
+    expect(await byCode(JSON.stringify({ v: 1, ticket: { code: two.code.toLowerCase() } }))).toMatchObject({ outcome: 'admitted', attendee: { id: two.id } })
+    expect(await byCode('https://tickets.example/t/NOPE')).toMatchObject({ outcome: 'unknown_code' })
+
+    const other = await desk.call(
+      'event.create',
+      { name: 'Nordic Dev Days', type: 'conference', startDate: '2026-12-01', endDate: '2026-12-01', timezone: 'Europe/Oslo', venue: null, capacity: null, status: 'published' },
+      desk.organizer
+    )
+    const tt = await desk.call('ticketType.create', { eventId: other.id, code: 'GA', name: 'GA', priceCents: 0, currency: 'EUR', capacity: null, color: '#1e88e5' }, desk.organizer)
+    const elsewhere = (await walkUpAt(desk, deskToken, { eventId: other.id, firstName: 'Wrong', lastName: 'Door', email: null, company: null, ticketTypeId: tt.id })).attendee
+    expect(await byCode(elsewhere.code)).toEqual({ outcome: 'other_event', code: elsewhere.code, eventName: 'Nordic Dev Days' })
+  })
+})
+
 describe('walk-up registration and attendee edits', () => {
   it('registers and checks in in one step, recording the payment', async () => {
     const { attendee, checkin } = await walkUp('Walk', 'Up', 'walk.up@example.com', true)

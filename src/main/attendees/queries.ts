@@ -73,6 +73,19 @@ export function findByExternalRef(read: GuardedSql, eventId: string, ref: string
   return rowOf(read, `${SELECT_ROW} WHERE a.external_ref = ? AND a.event_id = ? ORDER BY a.id LIMIT 1`, ref, eventId)
 }
 
+/** Another event on this desk whose attendee holds this code or external barcode (by index on code / external_ref). */
+export function eventHoldingCode(read: GuardedSql, notEventId: string, code: string | null, ref: string): string | null {
+  const row = read.get<{ eventId: string }>(
+    `SELECT event_id AS eventId FROM attendees WHERE code = ? AND event_id <> ?
+     UNION ALL SELECT event_id FROM attendees WHERE external_ref = ? AND event_id <> ? LIMIT 1`,
+    code ?? '',
+    notEventId,
+    ref,
+    notEventId
+  )
+  return row?.eventId ?? null
+}
+
 /** The first registration (by id: the same answer on every desk) with this e-mail in the event. */
 export function findByEmail(read: GuardedSql, eventId: string, email: string): AttendeeRow | null {
   return rowOf(read, `${SELECT_ROW} WHERE a.event_id = ? AND a.email = ? ORDER BY a.id LIMIT 1`, eventId, email)

@@ -25,6 +25,8 @@ export type CheckinResultOf<A> =
   | { outcome: 'already_checked_in'; attendee: A; previous: CheckinInfo }
   | { outcome: 'cancelled'; attendee: A }
   | { outcome: 'unknown_code'; code: string }
+  /** The code is a ticket of another event on this desk: "this ticket is for Nordic Dev Days". */
+  | { outcome: 'other_event'; code: string; eventName: string }
   /** Two people hold this code (minted twice by desks apart): nobody is let in until a person picks. */
   | { outcome: 'ambiguous_code'; code: string; attendees: A[] }
 

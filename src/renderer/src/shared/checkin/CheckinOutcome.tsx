@@ -26,6 +26,7 @@ export const OUTCOME_STYLE: Record<OutcomeKind, { bg: string; border: string; ti
   already_checked_in: { bg: 'var(--mantine-color-yellow-1)', border: 'var(--mantine-color-yellow-7)', title: '#6b4a00' },
   cancelled: { bg: 'var(--mantine-color-red-1)', border: 'var(--mantine-color-red-8)', title: 'var(--mantine-color-red-9)' },
   unknown_code: { bg: 'var(--mantine-color-grape-1)', border: 'var(--mantine-color-grape-8)', title: 'var(--mantine-color-grape-9)' },
+  other_event: { bg: 'var(--mantine-color-pink-1)', border: 'var(--mantine-color-pink-8)', title: 'var(--mantine-color-pink-9)' },
   ambiguous_code: { bg: 'var(--mantine-color-orange-1)', border: 'var(--mantine-color-orange-8)', title: 'var(--mantine-color-orange-9)' },
   undone: { bg: 'var(--mantine-color-gray-0)', border: 'var(--mantine-color-gray-6)', title: 'var(--mantine-color-gray-9)' },
   pending: { bg: 'var(--mantine-color-blue-0)', border: 'var(--mantine-color-blue-5)', title: 'var(--mantine-color-blue-9)' },
@@ -37,6 +38,7 @@ export const OUTCOME_SOUND: Record<OutcomeKind, Sound | null> = {
   admitted: 'admitted',
   cancelled: 'refused',
   unknown_code: 'refused',
+  other_event: 'refused',
   already_checked_in: 'attention',
   ambiguous_code: 'attention',
   error: 'attention',
@@ -62,7 +64,7 @@ function subject(outcome: Outcome): string {
   if (outcome.kind === 'undone') return fullName(outcome.attendee)
   if (outcome.kind === 'pending' || outcome.kind === 'error') return outcome.subject
   const r = outcome.result
-  if (r.outcome === 'unknown_code' || r.outcome === 'ambiguous_code') return r.code
+  if (r.outcome === 'unknown_code' || r.outcome === 'ambiguous_code' || r.outcome === 'other_event') return r.code
   return fullName(r.attendee) || r.attendee.code
 }
 
@@ -197,6 +199,12 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
             </div>
           ))}
         </Stack>
+      )
+    case 'other_event':
+      return (
+        <Text size="lg" fw={600} data-testid="checkin-other-event">
+          {t('outcome.otherEventBody', { event: r.eventName })}
+        </Text>
       )
     case 'unknown_code':
       return (
