@@ -41,7 +41,9 @@ export function ftsQuery(text: string, eventId?: string): string | null {
   const tokens = searchTokens(text)
   if (tokens.length === 0) return null
   const words = tokens.map((t) => `"${t}"*`).join(' ')
-  return eventId === undefined ? words : `ev : "${eventToken(eventId)}" AND {name email company code} : (${words})`
+  // Only the fields as written: other spellings and typo forms are for the forgiving search alone.
+  const fields = `{name email company code} : (${words})`
+  return eventId === undefined ? fields : `ev : "${eventToken(eventId)}" AND ${fields}`
 }
 
 export function getAttendee(read: GuardedSql, id: string): AttendeeRow {
