@@ -96,7 +96,7 @@ const ORGANIZER_SCREENS: Screen[] = [
     open: async (page) => {
       await go(page, 'desk', 'desk-search')
       await page.route('**/api/rpc/checkin.byCode', (route) =>
-        route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'x', key: 'internal' } }) })
+        route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'x', key: 'internal' } }) })
       )
       await page.getByTestId('desk-search').fill('ZZZZZZ')
       await page.getByTestId('desk-search').press('Enter')
