@@ -63,14 +63,6 @@ const ORGANIZER_SCREENS: Screen[] = [
     }
   },
   {
-    name: 'walk-up',
-    open: async (page) => {
-      await go(page, 'desk', 'desk-search')
-      await page.getByTestId('walkup-open').click()
-      await expect(page.getByTestId('walkup-form')).toBeVisible()
-    }
-  },
-  {
     // The outcome card with what tells namesakes apart, and the door's sound and flash switches.
     name: 'desk-outcome',
     open: async (page) => {
@@ -113,6 +105,14 @@ const ORGANIZER_SCREENS: Screen[] = [
       await expect(page.getByTestId('attendee-row').first()).toBeVisible()
       const id = await page.getByTestId('attendee-row').first().getAttribute('data-id')
       await go(page, `desk/${id}`, 'detail-current-checkin')
+    }
+  },
+  {
+    name: 'walk-up',
+    open: async (page) => {
+      await go(page, 'desk', 'desk-search')
+      await page.getByTestId('walkup-open').click()
+      await expect(page.getByTestId('walkup-form')).toBeVisible()
     }
   },
   {
