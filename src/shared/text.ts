@@ -20,6 +20,41 @@ export function searchTokens(value: string, maxTokens = 8): string[] {
   return (foldText(value).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, maxTokens).map((t) => t.slice(0, 64))
 }
 
+/** How German, Danish and Norwegian write these letters out on a keyboard without them. */
+const WRITTEN_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa', æ: 'ae' }
+const WRITTEN_OUT_RE = /[äöüøåæ]/g
+/** A written-out umlaut read back as the plain vowel (Mueller → muller, Baekkelund → bakkelund); not a final e (Zoe). */
+const COLLAPSIBLE_RE = /([aou])e(?=\p{L})/gu
+
+/**
+ * Other spellings of a name's words, folded: Müller also as "mueller", Ødegård
+ * as "oedegaard", and a name written out (Mueller) also as "muller" — so each
+ * is found however the desk types it. Only spellings that differ from the
+ * folded words; empty for most names.
+ */
+export function otherSpellings(name: string): string[] {
+  const folded = new Set(searchTokens(name, 32))
+  const written = searchTokens(name.toLowerCase().replace(WRITTEN_OUT_RE, (c) => WRITTEN_OUT[c] ?? c), 32)
+  const collapsed = [...folded].filter((w) => /[aou]e\p{L}/u.test(w)).map((w) => w.replace(COLLAPSIBLE_RE, '$1'))
+  return [...new Set([...written, ...collapsed])].filter((w) => !folded.has(w))
+}
+
+/** Words this long or longer forgive one typo: shorter ones would match too many other names. */
+export const TYPO_MIN_LENGTH = 5
+
+/**
+ * A word with each of its letters left out in turn. Two words one typo apart
+ * (a letter missing, extra, wrong or two swapped) share the word or one of
+ * these, so indexing them for names and asking them for the query finds the
+ * person without comparing against every name.
+ */
+export function deletions(word: string): string[] {
+  const out = new Set<string>()
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1))
+  out.delete(word)
+  return [...out]
+}
+
 const CONTROL_RE = /[\u0000-\u001f\u007f]/g
 
 /**

@@ -38,6 +38,7 @@ test('the desk speaks German when asked', async ({ page, demoStation }) => {
   await page.getByTestId('walkup-open').click()
   await page.getByTestId('walkup-last-name').fill('Schmidt')
   await page.getByTestId('walkup-email').fill('keine-adresse')
+  await page.getByTestId('walkup-ticket-type').selectOption({ label: 'Student' })
   await page.getByTestId('walkup-submit').click()
   await expect(page.getByText('Bitte eine gültige E-Mail-Adresse angeben.').first()).toBeVisible()
   await shot(page, '11b-walkup-german-error')

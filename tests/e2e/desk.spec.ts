@@ -113,6 +113,7 @@ test('a desk from first run to export', async ({ page, station }) => {
   await page.getByTestId('walkup-first-name').fill('Walk')
   await page.getByTestId('walkup-last-name').fill('Inn')
   await page.getByTestId('walkup-email').fill('walk.inn@example.com')
+  await page.getByTestId('walkup-ticket-type').selectOption({ label: 'General Admission' })
   await page.getByTestId('walkup-payment').selectOption('card')
   await shot(page, '08-walk-up')
   await page.getByTestId('walkup-submit').click()

@@ -56,3 +56,31 @@ export async function signIn(page: Page, url: string, staffName: string, pin: st
 export function checkedIn(counterText: string): number {
   return Number(counterText.split('/')[0]!.replace(/\D/g, ''))
 }
+
+export async function organizerToken(station: RunningStation): Promise<string> {
+  const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
+  const organizer = options.find((s) => s.name === 'Demo Organizer')!
+  return (await station.rpc('staff.signIn', { staffId: organizer.id, pin: '1234' })).body.token
+}
+
+export interface ListedAttendee {
+  id: string
+  code: string
+  email: string
+  company: string | null
+  firstName: string
+  lastName: string
+}
+
+/** Attendees of the demo event matching `filter` (attendee.list), as an organizer sees them. */
+export async function listAttendees(station: RunningStation, filter: Record<string, unknown> = {}, limit = 1): Promise<ListedAttendee[]> {
+  const token = await organizerToken(station)
+  const events = (await station.rpc('event.list', {}, token)).body as { id: string; name: string }[]
+  const demo = events.find((e) => e.name === 'EventDesk Demo Conference') ?? events[0]!
+  const list = await station.rpc('attendee.list', { eventId: demo.id, limit, ...filter }, token)
+  return list.body.rows as ListedAttendee[]
+}
+
+export async function firstAttendee(station: RunningStation, filter: Record<string, unknown> = {}): Promise<ListedAttendee> {
+  return (await listAttendees(station, filter))[0]!
+}

@@ -45,6 +45,51 @@ const ORGANIZER_SCREENS: Screen[] = [
     }
   },
   {
+    // The outcome card with what tells namesakes apart, and the door's sound and flash switches.
+    name: 'desk-outcome',
+    open: async (page) => {
+      await go(page, 'desk', 'desk-search')
+      await page.getByTestId('desk-search').fill('muller')
+      const code = (await page.getByTestId('desk-result-code').first().textContent())!
+      await page.getByTestId('desk-search').fill(code)
+      await page.getByTestId('desk-search').press('Enter')
+      await expect(page.getByTestId('checkin-outcome-details')).toBeVisible()
+    }
+  },
+  {
+    // A page of matches and how many more there are.
+    name: 'desk-more',
+    open: async (page) => {
+      await go(page, 'desk', 'desk-search')
+      await page.getByTestId('desk-search').fill('a')
+      await expect(page.getByTestId('desk-more')).toBeVisible()
+    }
+  },
+  {
+    name: 'desk-error',
+    open: async (page) => {
+      await go(page, 'desk', 'desk-search')
+      await page.route('**/api/rpc/checkin.byCode', (route) =>
+        route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'x', key: 'internal' } }) })
+      )
+      await page.getByTestId('desk-search').fill('ZZZZZZ')
+      await page.getByTestId('desk-search').press('Enter')
+      await expect(page.getByTestId('checkin-outcome')).toHaveAttribute('data-outcome', 'error')
+      await page.unroute('**/api/rpc/checkin.byCode')
+    }
+  },
+  {
+    // Someone who is in: their check-in and its undo, no second "Check in".
+    name: 'attendee-checked-in',
+    open: async (page) => {
+      await go(page, 'attendees', 'attendee-row')
+      await page.getByTestId('attendees-checked-in').selectOption('yes')
+      await expect(page.getByTestId('attendee-row').first()).toBeVisible()
+      const id = await page.getByTestId('attendee-row').first().getAttribute('data-id')
+      await go(page, `desk/${id}`, 'detail-current-checkin')
+    }
+  },
+  {
     name: 'walk-up',
     open: async (page) => {
       await go(page, 'desk', 'desk-search')

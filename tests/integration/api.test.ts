@@ -125,7 +125,7 @@ describe('the API contract', () => {
   it('names in the audit who was registered, checked in and let out again, with the currency of what they paid', async () => {
     const deskToken = await desk.tokenFor('desk')
     const { attendee, checkin } = await walkUp(desk, deskToken, {
-      eventId: desk.eventId, firstName: 'Zoë', lastName: 'Ødegård', email: null, company: null, ticketTypeId: desk.vipId, paymentMethod: 'card', amountCents: 49900
+      eventId: desk.eventId, firstName: 'Zoë', lastName: 'Ødegård', email: null, company: null, ticketTypeId: desk.vipId, paymentMethod: 'card', amountCents: 49900, priceReason: 'Early-bird voucher'
     }, true)
     if (checkin?.outcome !== 'admitted') throw new Error('expected an admission')
     await desk.call('checkin.undo', { checkinId: checkin.checkin.checkinId }, deskToken)

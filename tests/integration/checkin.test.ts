@@ -95,12 +95,43 @@ describe('check-in', () => {
   })
 })
 
+describe('codes in other shapes', () => {
+  it('a QR holding a URL or JSON with our code checks in; a ticket of another event on this desk says which event', async () => {
+    const one = (await walkUp('Qr', 'Url', null)).attendee
+    const two = (await walkUp('Qr', 'Json', null)).attendee
+    const byCode = (code: string) => desk.call('checkin.byCode', { eventId: desk.eventId, code }, deskToken)
+    expect(await byCode(`https://tickets.example/e/summit/t/${one.code}?utm=mail`)).toMatchObject({ outcome: 'admitted', attendee: { id: one.id } })
+    expect(await byCode(JSON.stringify({ v: 1, ticket: { code: two.code.toLowerCase() } }))).toMatchObject({ outcome: 'admitted', attendee: { id: two.id } })
+    expect(await byCode('https://tickets.example/t/NOPE')).toMatchObject({ outcome: 'unknown_code' })
+
+    const other = await desk.call(
+      'event.create',
+      { name: 'Nordic Dev Days', type: 'conference', startDate: '2026-12-01', endDate: '2026-12-01', timezone: 'Europe/Oslo', venue: null, capacity: null, status: 'published' },
+      desk.organizer
+    )
+    const tt = await desk.call('ticketType.create', { eventId: other.id, code: 'GA', name: 'GA', priceCents: 0, currency: 'EUR', capacity: null, color: '#1e88e5' }, desk.organizer)
+    const elsewhere = (await walkUpAt(desk, deskToken, { eventId: other.id, firstName: 'Wrong', lastName: 'Door', email: null, company: null, ticketTypeId: tt.id })).attendee
+    expect(await byCode(elsewhere.code)).toEqual({ outcome: 'other_event', code: elsewhere.code, eventName: 'Nordic Dev Days' })
+  })
+})
+
 describe('walk-up registration and attendee edits', () => {
   it('registers and checks in in one step, recording the payment', async () => {
     const { attendee, checkin } = await walkUp('Walk', 'Up', 'walk.up@example.com', true)
     expect(checkin?.outcome).toBe('admitted')
     expect(attendee).toMatchObject({ paymentMethod: 'cash', amountCents: 10000, status: 'registered' })
     expect(attendee.checkedInAt).not.toBeNull()
+  })
+
+  it('a walk-up at another price than the ticket type\'s needs a reason, which is kept', async () => {
+    const sale = { eventId: desk.eventId, firstName: 'Cut', lastName: 'Price', email: null, company: null, ticketTypeId: desk.vipId, paymentMethod: 'cash' as const }
+    const refused = await rejects(desk.call('checkin.walkUp', { ...sale, amountCents: 10000 }, deskToken))
+    expect(refused).toMatchObject({ code: 'invalid_input', key: 'priceReasonRequired', issues: [{ path: 'priceReason', key: 'priceReasonRequired' }] })
+    const { attendee } = await desk.call('checkin.walkUp', { ...sale, amountCents: 10000, priceReason: 'Volunteer rate' }, deskToken)
+    expect(attendee).toMatchObject({ amountCents: 10000, priceReason: 'Volunteer rate' })
+    // The ticket's own price, or a complimentary ticket, needs none.
+    await desk.call('checkin.walkUp', { ...sale, lastName: 'Full', amountCents: 50000 }, deskToken)
+    await desk.call('checkin.walkUp', { ...sale, lastName: 'Free', paymentMethod: 'complimentary', amountCents: 0 }, deskToken)
   })
 
   it('refuses a second registration with the same e-mail and says who has it', async () => {

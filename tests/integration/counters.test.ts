@@ -53,7 +53,7 @@ describe('live counters', () => {
     for (let step = 0; step < 400; step++) {
       const r = rnd()
       if (r < 0.3 || ids.length < 5) {
-        const { attendee, checkin } = await walkUp(desk, token, { eventId: desk.eventId, firstName: 'R', lastName: `N${step}`, email: null, company: null, ticketTypeId: rnd() < 0.5 ? desk.gaId : otherTypeId, paymentMethod: 'cash', amountCents: 0 }, rnd() < 0.5)
+        const { attendee, checkin } = await walkUp(desk, token, { eventId: desk.eventId, firstName: 'R', lastName: `N${step}`, email: null, company: null, ticketTypeId: rnd() < 0.5 ? desk.gaId : otherTypeId, paymentMethod: 'complimentary', amountCents: 0 }, rnd() < 0.5)
         ids.push(attendee.id)
         if (checkin?.outcome === 'admitted') checkins.push(checkin.checkin.checkinId)
       } else if (r < 0.55) {

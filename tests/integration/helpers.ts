@@ -101,7 +101,8 @@ export async function walkUp(
   fields: Registration,
   checkIn = false
 ): Promise<{ attendee: ResultOf<'attendee.register'>; checkin: ResultOf<'checkin.walkUp'>['checkin'] | null }> {
-  const input = { paymentMethod: 'cash' as const, amountCents: 0, ...fields }
+  // Free unless the test says otherwise: a paid amount other than the ticket's price needs a reason at a walk-up.
+  const input = { paymentMethod: 'complimentary' as const, amountCents: 0, ...fields }
   if (checkIn) return desk.call('checkin.walkUp', input, token)
   return { attendee: await desk.call('attendee.register', input, token), checkin: null }
 }

@@ -31,7 +31,17 @@ afterAll(() => {
 const names = async (query: string) =>
   (await desk.call('attendee.search', { eventId: desk.eventId, query }, token)).map((a) => a.lastName)
 
+const count = async (query: string, cap?: number) => desk.call('attendee.searchCount', { eventId: desk.eventId, query, ...(cap ? { cap } : {}) }, token)
+
 describe('attendee search', () => {
+  it('counts how many match, for "and 40 more", no further than the cap', async () => {
+    expect(await count('müller')).toBe(2)
+    expect(await count('zzzzqq')).toBe(0)
+    // Past the cap the answer is cap + 1: "more than …".
+    expect(await count('müller', 1)).toBe(2)
+    expect(await count('', 3)).toBe(4)
+  })
+
   it('ignores accents, case and letters without decomposition (ł, ø, ß)', async () => {
     expect(await names('lukasz')).toEqual(['Wiśniewski'])
     expect(await names('WISNIEWSKI')).toEqual(['Wiśniewski'])

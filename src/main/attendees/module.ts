@@ -7,7 +7,7 @@ import { attendeeConflicts } from './conflicts'
 import { exportAttendees } from './export'
 import { importHandlers, importsOf } from './import'
 import { undoImport, unfinishedImports } from './import-journal'
-import { attendeeExists, getAttendee, listAttendees, searchAttendees } from './queries'
+import { attendeeExists, countSearchMatches, getAttendee, listAttendees, searchAttendees } from './queries'
 import { attendeeSearchIndex, searchIndexTable } from './search-index'
 import { attendeeSortKeys, sortKeysTable } from './sort-key'
 import { assertMayExceedCapacity, assertTicketTypeHasRoom, assertTicketTypeOfEvent, register } from './service'
@@ -50,6 +50,8 @@ export const attendeesModule = defineModule(attendeesContract, {
   stop: (desk) => importsOf(desk).thread.terminate(),
   handlers: {
     'attendee.search': query((input, { read }) => searchAttendees(read, input.eventId, input.query, input.limit)),
+
+    'attendee.searchCount': query((input, { read }) => countSearchMatches(read, input.eventId, input.query, input.cap)),
 
     'attendee.list': query((input, { read }) => {
       const { offset, limit, ...filter } = input

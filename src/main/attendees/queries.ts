@@ -1,7 +1,7 @@
 /** Read side of attendees: the row shape every screen gets, search and filtered lists. */
 import type { AttendeeFilter, AttendeeRow } from '../../shared/contract/attendees'
 import { ApiError } from '../../shared/errors'
-import { searchTokens } from '../../shared/text'
+import { deletions, searchTokens, TYPO_MIN_LENGTH } from '../../shared/text'
 import type { GuardedSql } from '../core/sql'
 import { eventToken } from './search-index'
 
@@ -10,7 +10,7 @@ import { eventToken } from './search-index'
 const ROW_COLUMNS = `
   a.id, a.event_id AS eventId, a.code, a.first_name AS firstName, a.last_name AS lastName, a.email, a.company,
   a.job_title AS jobTitle, a.phone, a.ticket_type_id AS ticketTypeId, a.status, a.payment_method AS paymentMethod,
-  a.amount_cents AS amountCents, a.preferred_language AS preferredLanguage, a.notes, a.external_ref AS externalRef,
+  a.amount_cents AS amountCents, a.price_reason AS priceReason, a.preferred_language AS preferredLanguage, a.notes, a.external_ref AS externalRef,
   a.invalid_email AS invalidEmail, a.attention, a.door_note AS doorNote, a.created_at AS createdAt, a.merged_into AS mergedInto,
   p.at AS checkedInAt`
 const SELECT_ROW = `SELECT ${ROW_COLUMNS} FROM attendees a LEFT JOIN attendee_presence p ON p.attendee_id = a.id`
@@ -41,7 +41,9 @@ export function ftsQuery(text: string, eventId?: string): string | null {
   const tokens = searchTokens(text)
   if (tokens.length === 0) return null
   const words = tokens.map((t) => `"${t}"*`).join(' ')
-  return eventId === undefined ? words : `ev : "${eventToken(eventId)}" AND {name email company code} : (${words})`
+  // Only the fields as written: other spellings and typo forms are for the forgiving search alone.
+  const fields = `{name email company code} : (${words})`
+  return eventId === undefined ? fields : `ev : "${eventToken(eventId)}" AND ${fields}`
 }
 
 export function getAttendee(read: GuardedSql, id: string): AttendeeRow {
@@ -71,6 +73,19 @@ export function findByCode(read: GuardedSql, eventId: string, code: string): Att
 /** The attendee whose ticket in the system they were imported from carries this barcode or secret. */
 export function findByExternalRef(read: GuardedSql, eventId: string, ref: string): AttendeeRow | null {
   return rowOf(read, `${SELECT_ROW} WHERE a.external_ref = ? AND a.event_id = ? ORDER BY a.id LIMIT 1`, ref, eventId)
+}
+
+/** Another event on this desk whose attendee holds this code or external barcode (by index on code / external_ref). */
+export function eventHoldingCode(read: GuardedSql, notEventId: string, code: string | null, ref: string): string | null {
+  const row = read.get<{ eventId: string }>(
+    `SELECT event_id AS eventId FROM attendees WHERE code = ? AND event_id <> ?
+     UNION ALL SELECT event_id FROM attendees WHERE external_ref = ? AND event_id <> ? LIMIT 1`,
+    code ?? '',
+    notEventId,
+    ref,
+    notEventId
+  )
+  return row?.eventId ?? null
 }
 
 /** The first registration (by id: the same answer on every desk) with this e-mail in the event. */
@@ -111,8 +126,48 @@ function holdsMostAttendees(read: GuardedSql, eventId: string): boolean {
   return mine * 2 >= total
 }
 
-/** Desk search: ranked, name/e-mail/company/code, prefix, accent- and case-insensitive. */
+/** A query word this long can be another spelling's start ("mue" → Müller); shorter ones match plenty as they are. */
+const TOLERANT_MIN_LENGTH = 3
+
+/**
+ * The forgiving MATCH of an event's attendees: every word as typed or as
+ * another spelling of a name (`alt`), and words of TYPO_MIN_LENGTH or more
+ * also one typo away from a name word (`typo`: the word and its deletions).
+ */
+export function tolerantFtsQuery(text: string, eventId: string): string | null {
+  const tokens = searchTokens(text)
+  if (tokens.length === 0) return null
+  const terms = tokens.map((t) => {
+    const asTyped = `({name email company code alt} : "${t}"*)`
+    if (t.length < TYPO_MIN_LENGTH) return asTyped
+    return `(${asTyped} OR (typo : (${[t, ...deletions(t)].map((d) => `"${d}"`).join(' OR ')})))`
+  })
+  return `ev : "${eventToken(eventId)}" AND ${terms.join(' AND ')}`
+}
+
+/**
+ * Desk search: ranked, name/e-mail/company/code, prefix, accent- and
+ * case-insensitive; when that finds fewer than `limit`, people under another
+ * spelling (mueller → Müller) or one typo away (muler → Müller) follow, below
+ * every exact match.
+ */
 export function searchAttendees(read: GuardedSql, eventId: string, text: string, limit: number): AttendeeRow[] {
+  const exact = exactMatches(read, eventId, text, limit)
+  if (exact.length >= limit || !searchTokens(text).some((t) => t.length >= TOLERANT_MIN_LENGTH)) return exact
+  const found = new Set(exact.map((r) => r.id))
+  // The forgiving match includes the exact ones: ask for enough to fill the page after them.
+  const forgiven = rowsOf(
+    read,
+    `${SELECT_ROW} JOIN attendees_fts f ON f.rowid = a.seq
+     WHERE attendees_fts MATCH ? AND a.event_id = ? ORDER BY f.rank LIMIT ?`,
+    tolerantFtsQuery(text, eventId),
+    eventId,
+    limit + exact.length
+  ).filter((r) => !found.has(r.id))
+  return [...exact, ...forgiven].slice(0, limit)
+}
+
+function exactMatches(read: GuardedSql, eventId: string, text: string, limit: number): AttendeeRow[] {
   const words = ftsQuery(text)
   if (!words) {
     return pageInNameOrder(read, { eventId }, 0, limit)
@@ -143,6 +198,17 @@ export function searchAttendees(read: GuardedSql, eventId: string, text: string,
      WHERE a.event_id = @event ORDER BY f.rank LIMIT @limit`,
     { match: mostHere ? words : ftsQuery(text, eventId), event: eventId, limit }
   )
+}
+
+/**
+ * How many attendees of the event a search matches (as the search's word
+ * matches, before its ranking cap), counted no further than `cap` + 1 so a
+ * one-letter search stays cheap on a large event.
+ */
+export function countSearchMatches(read: GuardedSql, eventId: string, text: string, cap: number): number {
+  const match = ftsQuery(text, eventId)
+  if (!match) return read.get<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT 1 FROM attendees WHERE event_id = ? LIMIT ?)', eventId, cap + 1)!.n
+  return read.get<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT 1 FROM attendees_fts WHERE attendees_fts MATCH ? LIMIT ?)', match, cap + 1)!.n
 }
 
 interface FilterSql {

@@ -26,6 +26,8 @@ export const attendees = sqliteTable(
     mergedInto: text('merged_into'),
     paymentMethod: text('payment_method', { enum: PAYMENT_METHODS }),
     amountCents: integer('amount_cents'),
+    // Why a walk-up paid other than the ticket type's price (asked at the desk whenever it differs).
+    priceReason: text('price_reason'),
     preferredLanguage: text('preferred_language', { enum: LANGUAGES }),
     notes: text('notes'),
     // For the door: the person needs attention (accessibility, allergy, unpaid order…) and what to know.

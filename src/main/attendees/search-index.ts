@@ -4,7 +4,7 @@
  * query side (shared/text.ts) agree. A projection of the write path, so local
  * edits and changes applied from peers are indexed alike.
  */
-import { foldText } from '../../shared/text'
+import { deletions, foldText, otherSpellings, searchTokens, TYPO_MIN_LENGTH } from '../../shared/text'
 import type { Projection } from '../core/changelog'
 import type { DerivedTableSpec } from '../core/module'
 import type { GuardedSql } from '../core/sql'
@@ -24,7 +24,18 @@ interface IndexedRow {
 }
 
 const SELECT_INDEXED = 'SELECT seq, event_id, first_name, last_name, email, invalid_email, company, code, external_ref FROM attendees'
-const INSERT = 'INSERT INTO attendees_fts (rowid, name, email, company, code, ev) VALUES (?, ?, ?, ?, ?, ?)'
+const INSERT = 'INSERT INTO attendees_fts (rowid, name, email, company, code, ev, alt, typo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+
+/** Name words a typo may hide: each word of four letters or more, and the deletions of the longer ones (see `deletions`). */
+function typoForms(words: string[]): string | null {
+  const forms = new Set<string>()
+  for (const word of words) {
+    if (word.length < TYPO_MIN_LENGTH - 1) continue
+    forms.add(word)
+    if (word.length >= TYPO_MIN_LENGTH) for (const d of deletions(word)) forms.add(d)
+  }
+  return forms.size === 0 ? null : [...forms].join(' ')
+}
 
 const tokens = new Map<string, string>()
 
@@ -45,15 +56,19 @@ export function eventToken(eventId: string): string {
 function index(sql: GuardedSql, row: IndexedRow): void {
   // An e-mail the file got wrong is still what the organizer searches for to fix it.
   const email = row.email ?? row.invalid_email
+  const name = `${row.first_name} ${row.last_name}`
+  const spellings = otherSpellings(name)
   sql.run(
     INSERT,
     row.seq,
-    foldText(`${row.first_name} ${row.last_name}`),
+    foldText(name),
     email === null ? null : foldText(email),
     row.company === null ? null : foldText(row.company),
     // The other system's barcode or order code finds the person too.
     row.external_ref === null ? row.code : `${row.code} ${foldText(row.external_ref)}`,
-    eventToken(row.event_id)
+    eventToken(row.event_id),
+    spellings.length === 0 ? null : spellings.join(' '),
+    typoForms(searchTokens(name, 32))
   )
 }
 

@@ -14,6 +14,7 @@ export interface NewAttendee extends AttendeeInput {
   status?: AttendeeStatus
   paymentMethod?: PaymentMethod | null
   amountCents?: number | null
+  priceReason?: string | null
   externalRef?: string | null
   invalidEmail?: string | null
   source: (typeof attendees.$inferInsert)['source']
@@ -69,6 +70,24 @@ export function assertMayExceedCapacity(role: Role, allowOverCapacity: boolean |
   }
 }
 
+/**
+ * A sale at the desk at another price than the ticket type's (a discount, a
+ * typo, a €599 VIP rung up for nothing) needs a reason, kept on the attendee.
+ * Complimentary tickets are their own reason.
+ */
+export function assertPriceExplained(
+  read: GuardedSql,
+  sale: { ticketTypeId: string; paymentMethod: PaymentMethod; amountCents: number; priceReason?: string | null }
+): void {
+  if (sale.paymentMethod === 'complimentary' || sale.priceReason) return
+  const price = read.get<{ priceCents: number }>('SELECT price_cents AS priceCents FROM ticket_types WHERE id = ?', sale.ticketTypeId)?.priceCents
+  if (price === undefined || price === sale.amountCents) return
+  throw new ApiError('invalid_input', "A price other than the ticket type's needs a reason", {
+    key: 'priceReasonRequired',
+    issues: [{ path: 'priceReason', message: 'Give a reason for the different price', key: 'priceReasonRequired' }]
+  })
+}
+
 /** Writes a new attendee with a fresh code; returns its id. */
 export function insertAttendee(read: GuardedSql, write: Writer, a: NewAttendee): string {
   const id = a.id ?? newId()
@@ -87,6 +106,7 @@ export function insertAttendee(read: GuardedSql, write: Writer, a: NewAttendee):
     status: a.status ?? 'registered',
     paymentMethod: a.paymentMethod ?? null,
     amountCents: a.amountCents ?? null,
+    priceReason: a.priceReason ?? null,
     preferredLanguage: a.preferredLanguage,
     notes: a.notes,
     attention: a.attention ?? false,

@@ -24,7 +24,7 @@ const seesWholeRecords = (ctx: Ctx) => FULL_RECORD_ROLES.includes(sessionOf(ctx)
 
 /** A check-in answer as the caller's role may see it. */
 export function checkinAnswer(ctx: Ctx, result: CheckinResult): CheckinResult | DoorCheckinResult {
-  if (seesWholeRecords(ctx) || result.outcome === 'unknown_code') return result
+  if (seesWholeRecords(ctx) || result.outcome === 'unknown_code' || result.outcome === 'other_event') return result
   if (result.outcome === 'ambiguous_code') return { ...result, attendees: result.attendees.map(doorView) }
   return { ...result, attendee: doorView(result.attendee) }
 }

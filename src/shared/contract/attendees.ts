@@ -46,6 +46,8 @@ export const registrationInput = attendeeFields
     eventId: id,
     paymentMethod: z.enum(PAYMENT_METHODS),
     amountCents: z.number().int().min(0).max(100_000_000),
+    /** Why the amount is not the ticket type's price: a walk-up at another price must say (checkin.walkUp). */
+    priceReason: optionalLine().optional(),
     allowOverCapacity
   })
   .strict()
@@ -235,6 +237,12 @@ const READS_ATTENDEES = ['attendees', 'checkins']
 export const attendeesContract = {
   'attendee.search': method<AttendeeRow[]>()({
     input: z.object({ eventId: id, query: z.string().max(500), limit: z.number().int().min(1).max(100).default(25) }).strict(),
+    roles: STAFF_ROLES.desk,
+    reads: READS_ATTENDEES
+  }),
+  /** How many people a desk search matches, counted up to `cap` (past it the answer is cap + 1): "and 40 more". */
+  'attendee.searchCount': method<number>()({
+    input: z.object({ eventId: id, query: z.string().max(500), cap: z.number().int().min(1).max(10_000).default(1000) }).strict(),
     roles: STAFF_ROLES.desk,
     reads: READS_ATTENDEES
   }),

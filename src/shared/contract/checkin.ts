@@ -25,6 +25,8 @@ export type CheckinResultOf<A> =
   | { outcome: 'already_checked_in'; attendee: A; previous: CheckinInfo }
   | { outcome: 'cancelled'; attendee: A }
   | { outcome: 'unknown_code'; code: string }
+  /** The code is a ticket of another event on this desk: "this ticket is for Nordic Dev Days". */
+  | { outcome: 'other_event'; code: string; eventName: string }
   /** Two people hold this code (minted twice by desks apart): nobody is let in until a person picks. */
   | { outcome: 'ambiguous_code'; code: string; attendees: A[] }
 
@@ -74,6 +76,12 @@ export const checkinContract = {
     roles: STAFF_ROLES.desk
   }),
   'checkin.undo': method<AttendeeRow | DoorAttendee>()({ input: z.object({ checkinId: id }).strict(), roles: STAFF_ROLES.checkin }),
+  /** The check-in that counts for this attendee now (the one "Undo check-in" reverses), or null while they are not in. */
+  'checkin.current': method<CheckinInfo | null>()({
+    input: z.object({ attendeeId: id }).strict(),
+    roles: STAFF_ROLES.desk,
+    reads: READS
+  }),
   'checkin.history': method<CheckinHistoryEntry[]>()({
     input: z.object({ attendeeId: id }).strict(),
     roles: STAFF_ROLES.desk,

@@ -7,6 +7,7 @@ import { useMemo } from 'react'
 import { create } from 'zustand'
 import type { EventRow, TicketTypeRow } from '../../../shared/contract/events'
 import { upsertApiRow, useApi } from '../api/query'
+import { openingEvent } from './todaysEvent'
 
 export const EVENT_KEY = 'eventdesk.eventId'
 
@@ -38,11 +39,11 @@ export function useEventList() {
   return useApi('event.list', {})
 }
 
-/** The picked event, or the first one when the picked one is gone (or none was picked); null while loading or without events. */
+/** The picked event, or the one on today when none (or a finished one) was picked; null while loading or without events. */
 export function useSelectedEventId(): string | null {
   const events = useEventList().data ?? NO_EVENTS
   const chosen = useChoice((s) => s.id)
-  return events.some((e) => e.id === chosen) ? chosen : (events[0]?.id ?? null)
+  return useMemo(() => openingEvent(events, chosen, new Date())?.id ?? null, [events, chosen])
 }
 
 export function useSelectedEvent(): EventRow | null {

@@ -16,10 +16,21 @@ interface Props {
   onOpen: () => void
 }
 
+/**
+ * The check-in button's look: green only for someone who may come in now; a
+ * person already in or cancelled gets a quiet or red one (pressing it shows why).
+ */
+function buttonTone(attendee: AttendeeRow): { tone: 'go' | 'in' | 'stop'; color: string; variant: 'filled' | 'light' } {
+  if (attendee.status === 'cancelled') return { tone: 'stop', color: 'red', variant: 'light' }
+  if (attendee.checkedInAt) return { tone: 'in', color: 'gray', variant: 'light' }
+  return { tone: 'go', color: 'green.8', variant: 'filled' }
+}
+
 /** One search hit: who, which ticket, whether they are in, and a big check-in button. */
 export const DeskResult = memo(function DeskResult({ attendee, ticketType, highlighted, busy, onHighlight, onCheckIn, onOpen }: Props) {
   const { t } = useTranslation(['desk', 'app', 'shared'])
   const details = [attendee.company, attendee.email].filter(Boolean).join(' · ')
+  const button = buttonTone(attendee)
   return (
     <div
       className="ed-result"
@@ -79,8 +90,9 @@ export const DeskResult = memo(function DeskResult({ attendee, ticketType, highl
         </Stack>
         <Button
           size="lg"
-          color={attendee.checkedInAt ? 'gray' : 'green.8'}
-          variant={attendee.checkedInAt ? 'light' : 'filled'}
+          color={button.color}
+          variant={button.variant}
+          data-tone={button.tone}
           data-testid="desk-checkin"
           loading={busy}
           style={{ flex: '0 0 auto' }}

@@ -1,4 +1,5 @@
-import { Alert, Button, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Kbd, Stack, Text, TextInput } from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
@@ -9,14 +10,21 @@ import { rolesFor, type EventScreenProps } from '../../router/feature'
 import { navigate } from '../../router/hash'
 import { buildPath } from '../../router/paths'
 import { AttendeeDrawer } from '../../shared/attendee/AttendeeDrawer'
-import { CheckinOutcome, type Outcome } from '../../shared/checkin/CheckinOutcome'
+import { CheckinOutcome, OUTCOME_SOUND, OUTCOME_STYLE, outcomeKind, type Outcome, type OutcomeKind } from '../../shared/checkin/CheckinOutcome'
+import { FeedbackSettings } from '../../shared/checkin/FeedbackSettings'
+import { playSound, useFeedbackSettings } from '../../shared/checkin/feedback'
 import { useTicketTypeMap } from '../../shared/events'
+import { fullName } from '../../ui/format'
 import { dismissNote, notifyError, notifyInfo } from '../../ui/notify'
-import { looksLikeCode, WedgeDetector } from './codes'
+import { useWedgeScan } from '../../shared/wedge'
+import { looksLikeCode } from './codes'
 import { CountersPanel } from './CountersPanel'
 import { DeskResult } from './DeskResult'
 import { useDeskSearch } from './useDeskSearch'
 import { WalkUpModal } from './WalkUpModal'
+
+/** Opens the walk-up form. */
+const WALK_UP_KEY = 'F2'
 
 /** Searching people and registering walk-ups; roles without these get scan-only mode. */
 const SEARCH = ['attendee.search', 'checkin.byAttendee', 'checkin.walkUp'] as const
@@ -30,15 +38,18 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
   const { t } = useTranslation(['desk', 'app', 'shared'])
   const role = useSession((s) => s.session?.staff.role ?? 'kiosk')
   const scanOnly = !rolesFor(SEARCH).includes(role)
-  const { text, setText, textRef, results, error, run } = useDeskSearch(eventId, !scanOnly)
+  const { text, setText, textRef, results, more, error, run } = useDeskSearch(eventId, !scanOnly)
   const ticketTypes = useTicketTypeMap()
   const openDetail = useCallback((attendeeId: string) => navigate(buildPath('desk/:attendeeId', { attendeeId })), [])
   const inputRef = useRef<HTMLInputElement>(null)
-  const wedge = useRef(new WedgeDetector())
   const navigated = useRef(false)
   const [highlight, setHighlight] = useState(0)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [pendingId, setPendingId] = useState<string | null>(null)
+  /** The number of the latest check-in started: only its answer may take the card. */
+  const latest = useRef(0)
+  const [flash, setFlash] = useState<{ key: number; kind: OutcomeKind } | null>(null)
+  const flashOn = useFeedbackSettings((s) => s.flash)
   const [undoing, setUndoing] = useState(false)
   const [walkUpOpen, setWalkUpOpen] = useState(false)
 
@@ -57,62 +68,86 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
     if (row) document.getElementById(`desk-result-${row.id}`)?.scrollIntoView({ block: 'nearest' })
   }, [highlight, rows])
 
-  // Keystrokes (e.g. a scanner) while nothing has focus go to the search field.
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      const active = document.activeElement
-      if (active && active !== document.body) return
-      if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return
-      inputRef.current?.focus()
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
-  }, [])
-
   /** Clears the field for the next person; returns a way to put the text back after a failure. */
   const startNext = () => {
     const typed = textRef.current
     setText('')
-    wedge.current.reset()
     focusInput()
     return () => {
       if (textRef.current === '') setText(typed)
     }
   }
 
-  const show = (result: CheckinResult | DoorCheckinResult) => {
+  /** Puts an outcome on the card, with its sound and (if asked for) the full-screen flash. */
+  const present = (next: Outcome) => {
     dismissNote()
-    setOutcome({ kind: 'result', result })
+    setOutcome(next)
+    const kind = outcomeKind(next)
+    const sound = OUTCOME_SOUND[kind]
+    if (sound) {
+      playSound(sound)
+      setFlash((f) => ({ key: (f?.key ?? 0) + 1, kind }))
+    }
+  }
+
+  /**
+   * One check-in: the card says it is on its way at once, then shows the answer
+   * or the error — unless a later check-in started meanwhile, whose card wins
+   * however the answers arrive. Returns whether it got an answer.
+   */
+  const attempt = async (subject: string, request: () => Promise<CheckinResult | DoorCheckinResult>): Promise<boolean> => {
+    const mine = ++latest.current
+    dismissNote()
+    setOutcome({ kind: 'pending', subject })
+    try {
+      const result = await request()
+      if (mine === latest.current) present({ kind: 'result', result })
+      return true
+    } catch (err) {
+      if (mine === latest.current) present({ kind: 'error', subject, message: errorMessage(err) })
+      return false
+    }
   }
 
   const checkInByCode = async (code: string, method: 'code' | 'scan') => {
     const restore = startNext()
-    try {
-      show(await call('checkin.byCode', { eventId, code, method }))
-    } catch (err) {
-      restore()
-      notifyError(err)
-    }
+    const answered = await attempt(code, () => call('checkin.byCode', { eventId, code, method }))
+    // A scan never came from the field: nothing of it to put back.
+    if (!answered && method === 'code') restore()
   }
 
-  const checkInAttendee = async (attendeeId: string) => {
+  /** Checks one person in by id; `subject` names them on the card while it is on its way. */
+  const checkInAttendee = async (attendeeId: string, subject: string) => {
     const restore = startNext()
     setPendingId(attendeeId)
-    try {
-      show(await call('checkin.byAttendee', { attendeeId }))
-    } catch (err) {
-      restore()
-      notifyError(err)
-    } finally {
-      setPendingId(null)
-    }
+    const answered = await attempt(subject, () => call('checkin.byAttendee', { attendeeId }))
+    setPendingId(null)
+    if (!answered) restore()
   }
 
-  const onEnter = async (scan: boolean) => {
+  // A scanner's burst, wherever the focus was: the person at the door comes first,
+  // so a half-typed walk-up or an open attendee steps aside (the walk-up form keeps its text).
+  useWedgeScan({
+    onScan: (code) => {
+      setWalkUpOpen(false)
+      if (params.attendeeId) navigate('desk')
+      void checkInByCode(code, 'scan')
+    },
+    onStray: (typed) => {
+      if (walkUpOpen || params.attendeeId) return
+      setText((t) => t + typed)
+      focusInput()
+    }
+  })
+
+  // The walk-up form from the keyboard, wherever the focus is (the search field mostly).
+  useHotkeys(scanOnly ? [] : [[WALK_UP_KEY, () => setWalkUpOpen(true)]], [])
+
+  const onEnter = async () => {
     const value = textRef.current.trim()
     if (!value) return
-    if (scanOnly || scan) {
-      await checkInByCode(value, scan ? 'scan' : 'code')
+    if (scanOnly) {
+      await checkInByCode(value, 'code')
       return
     }
     const fresh = results !== null && results.query === value
@@ -135,15 +170,10 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
       notifyInfo(t('noMatch', { query: value }))
       return
     }
-    await checkInAttendee(row.id)
+    await checkInAttendee(row.id, fullName(row) || row.code)
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const now = performance.now()
-    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      wedge.current.key(now)
-      return
-    }
     const count = rows?.length ?? 0
     if (e.key === 'ArrowDown' && count > 0) {
       e.preventDefault()
@@ -155,10 +185,9 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
       setHighlight((h) => Math.max(h - 1, 0))
     } else if (e.key === 'Enter') {
       e.preventDefault()
-      void onEnter(wedge.current.isScan(now))
+      void onEnter()
     } else if (e.key === 'Escape') {
       setText('')
-      wedge.current.reset()
     }
   }
 
@@ -166,8 +195,8 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
     setUndoing(true)
     try {
       const attendee = await call('checkin.undo', { checkinId })
-      dismissNote()
-      setOutcome({ kind: 'undone', attendee })
+      latest.current++
+      present({ kind: 'undone', attendee })
     } catch (err) {
       notifyError(err)
     } finally {
@@ -196,10 +225,7 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
             aria-label={scanOnly ? t('scanLabel') : t('searchLabel')}
             placeholder={scanOnly ? t('scanPlaceholder') : t('searchPlaceholder')}
             value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value)
-              if (e.currentTarget.value === '') wedge.current.reset()
-            }}
+            onChange={(e) => setText(e.currentTarget.value)}
             onKeyDown={onKeyDown}
             role="combobox"
             aria-expanded={showResults}
@@ -218,7 +244,7 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
             undoing={undoing}
             onUndo={(id) => void undo(id)}
             onOpen={scanOnly ? undefined : openDetail}
-            onCheckIn={scanOnly ? undefined : (attendeeId) => void checkInAttendee(attendeeId)}
+            onCheckIn={scanOnly ? undefined : (attendeeId, name) => void checkInAttendee(attendeeId, name)}
             checkingIn={pendingId}
           />
         )}
@@ -240,10 +266,15 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
                   navigated.current = true
                   setHighlight(i)
                 }}
-                onCheckIn={() => void checkInAttendee(row.id)}
+                onCheckIn={() => void checkInAttendee(row.id, fullName(row) || row.code)}
                 onOpen={() => openDetail(row.id)}
               />
             ))}
+            {more && (
+              <Text size="md" c="dark.4" data-testid="desk-more">
+                {t(more.beyondCap ? 'moreMatchesMany' : 'moreMatches', { n: more.n })}
+              </Text>
+            )}
             {shown.length === 0 && (
               <Text size="lg" c="dimmed" data-testid="desk-no-results">
                 {t('noResults', { query })}
@@ -265,22 +296,36 @@ export default function DeskScreen({ eventId, params }: EventScreenProps) {
             data-testid="walkup-open"
             styles={{ label: { whiteSpace: 'normal', textAlign: 'center', paddingBlock: 8 } }}
           >
-            {t('walkUp')}
+            {t('walkUp')} <Kbd ml="xs">{WALK_UP_KEY}</Kbd>
           </Button>
         )}
         <CountersPanel eventId={eventId} />
+        <FeedbackSettings />
       </Stack>
+      {flashOn && flash && (
+        <div
+          key={flash.key}
+          className="ed-flash"
+          data-testid="checkin-flash"
+          data-outcome={flash.kind}
+          style={{ background: OUTCOME_STYLE[flash.kind].border }}
+          onAnimationEnd={() => setFlash(null)}
+        />
+      )}
       {!scanOnly && (
         <WalkUpModal
           eventId={eventId}
           opened={walkUpOpen}
+          typed={text}
           onClose={() => {
             setWalkUpOpen(false)
             focusInput()
           }}
           onDone={(result) => {
             setWalkUpOpen(false)
-            show(result.checkin)
+            setText('')
+            latest.current++
+            present({ kind: 'result', result: result.checkin })
             focusInput()
           }}
         />

@@ -13,6 +13,8 @@ import { useSave } from '../../ui/useSave'
 interface Props {
   eventId: string
   opened: boolean
+  /** What was typed in the search when the form opened: the person's name (or e-mail) to start from. */
+  typed: string
   onClose: () => void
   onDone: (result: { attendee: AttendeeRow; checkin: CheckinResult }) => void
 }
@@ -25,13 +27,23 @@ interface Form {
   ticketTypeId: string
   paymentMethod: PaymentMethod
   amount: string
+  priceReason: string
 }
 
-const FIELDS = ['firstName', 'lastName', 'email', 'company', 'ticketTypeId', 'paymentMethod', 'amountCents'] as const
-const EMPTY: Form = { firstName: '', lastName: '', email: '', company: '', ticketTypeId: '', paymentMethod: 'cash', amount: '' }
+const FIELDS = ['firstName', 'lastName', 'email', 'company', 'ticketTypeId', 'paymentMethod', 'amountCents', 'priceReason'] as const
+const EMPTY: Form = { firstName: '', lastName: '', email: '', company: '', ticketTypeId: '', paymentMethod: 'cash', amount: '', priceReason: '' }
+
+/** The search text as the start of a form: an e-mail, or a name whose last word is the last name. */
+function fromSearch(typed: string): Partial<Form> {
+  const text = typed.trim()
+  if (text === '') return {}
+  if (text.includes('@')) return { email: text }
+  const words = text.split(/\s+/)
+  return { lastName: words.pop()!, firstName: words.join(' ') }
+}
 
 /** Register someone who has no ticket yet, take the payment, check them in. */
-export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
+export function WalkUpModal({ eventId, opened, typed, onClose, onDone }: Props) {
   const { t } = useTranslation(['desk', 'app', 'shared'])
   const ticketTypes = useTicketTypes(eventId)
   const [form, setForm] = useState<Form>(EMPTY)
@@ -40,13 +52,17 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
   const { errors, formError, setErrors, busy, save } = useSave({ fields: FIELDS })
 
   const ticketType = ticketTypes.find((tt) => tt.id === form.ticketTypeId)
+  const typedCents = parseAmount(form.amount)
+  // Another price than the ticket's (complimentary is its own reason): say why.
+  const otherPrice = ticketType !== undefined && form.paymentMethod !== 'complimentary' && typedCents !== null && typedCents !== ticketType.priceCents
 
-  // A fresh form picks the first ticket type and its price.
+  // An untouched form starts from what was typed in the search. No ticket type is
+  // chosen for the operator: Enter after a name must never sell the first (or dearest) one.
   useEffect(() => {
-    if (!opened || form.ticketTypeId || ticketTypes.length === 0) return
-    const first = ticketTypes[0]!
-    setForm((f) => ({ ...f, ticketTypeId: first.id, amount: centsToInput(first.priceCents) }))
-  }, [opened, ticketTypes, form.ticketTypeId])
+    if (!opened) return
+    setForm((f) => (f.firstName || f.lastName || f.email ? f : { ...f, ...fromSearch(typed) }))
+    // Only when the form opens: typing in the search meanwhile is not this form's business.
+  }, [opened])
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
 
@@ -71,6 +87,7 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
     e.preventDefault()
     const amountCents = parseAmount(form.amount)
     const local: Record<string, string> = {}
+    if (otherPrice && !form.priceReason.trim()) local.priceReason = t('walkup.priceReasonRequired')
     if (!form.firstName.trim() && !form.lastName.trim()) local.lastName = t('walkup.nameRequired')
     if (amountCents === null) local.amountCents = t('walkup.amountInvalid')
     if (!form.ticketTypeId) local.ticketTypeId = t('walkup.ticketTypeRequired')
@@ -89,7 +106,8 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
         company: form.company.trim(),
         ticketTypeId: form.ticketTypeId,
         paymentMethod: form.paymentMethod,
-        amountCents
+        amountCents,
+        priceReason: otherPrice ? form.priceReason.trim() : null
       })
       setForm(EMPTY)
       setRegistrationId(uuidv7())
@@ -112,7 +130,7 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
             data-testid="walkup-ticket-type"
             value={form.ticketTypeId}
             onChange={(e) => chooseTicketType(e.currentTarget.value)}
-            data={ticketTypes.map((tt) => ({ value: tt.id, label: tt.name }))}
+            data={[{ value: '', label: t('walkup.chooseTicketType'), disabled: true }, ...ticketTypes.map((tt) => ({ value: tt.id, label: tt.name }))]}
             error={errors.ticketTypeId}
           />
           <SimpleGrid cols={2}>
@@ -133,6 +151,16 @@ export function WalkUpModal({ eventId, opened, onClose, onDone }: Props) {
               error={errors.amountCents}
             />
           </SimpleGrid>
+          {otherPrice && (
+            <TextInput
+              label={t('walkup.priceReason', { price: centsToInput(ticketType.priceCents) })}
+              data-testid="walkup-price-reason"
+              value={form.priceReason}
+              onChange={(e) => set('priceReason', e.currentTarget.value)}
+              error={errors.priceReason}
+              maxLength={200}
+            />
+          )}
           <FormError message={formError} testId="walkup-error" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

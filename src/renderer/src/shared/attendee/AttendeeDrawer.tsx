@@ -7,7 +7,7 @@ import { call, errorMessage } from '../../api/client'
 import { setApiData, useApi } from '../../api/query'
 import { formatTime, fullName } from '../../ui/format'
 import { StatusBadge, TicketBadge } from '../badges'
-import { CheckinOutcome, type Outcome } from '../checkin/CheckinOutcome'
+import { CheckinOutcome, previousText, type Outcome } from '../checkin/CheckinOutcome'
 import { selectEvent, useSelectedEventId, useTicketTypeMap } from '../events'
 import { AttendeeForm, ticketTypeFull, useMayExceedCapacity } from './AttendeeForm'
 import { AttendeeHistory } from './AttendeeHistory'
@@ -39,6 +39,7 @@ function DetailBody({ attendeeId, onOpenAttendee }: { attendeeId: string; onOpen
   const attendee = useApi('attendee.get', { id: attendeeId })
   const changes = useApi('attendee.history', { id: attendeeId })
   const checkins = useApi('checkin.history', { attendeeId })
+  const current = useApi('checkin.current', { attendeeId })
   const selectedEventId = useSelectedEventId()
   const ticketTypes = useTicketTypeMap(attendee.data?.eventId ?? null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -127,26 +128,47 @@ function DetailBody({ attendeeId, onOpenAttendee }: { attendeeId: string; onOpen
       {row.status === 'merged' ? (
         <MergedInto survivorId={row.mergedInto} onOpen={onOpenAttendee} />
       ) : (
-        <Group gap="sm">
-          <Button color="green.8" size="md" onClick={() => void checkIn()} loading={busy === 'checkin'} data-testid="detail-checkin">
-            {t('detail.checkIn')}
-          </Button>
-          {row.status === 'registered' && (
-            <>
-              <Button variant="default" onClick={() => void setStatus('no_show')} loading={busy === 'no_show'} data-testid="detail-no-show">
-                {t('detail.noShow')}
+        <>
+          {current.data && (
+            // In now: what counts is this check-in, and the way back is always here — never a second "Check in".
+            <Group gap="sm" justify="space-between" wrap="nowrap" className="ed-current-checkin" data-testid="detail-current-checkin">
+              <Text fw={600} c="green.9" className="ed-break">
+                {previousText(t, current.data)}
+              </Text>
+              <Button
+                variant="default"
+                onClick={() => void undo(current.data!.checkinId)}
+                loading={busy === 'undo'}
+                data-testid="detail-undo"
+                style={{ flex: '0 0 auto' }}
+              >
+                {t('outcome.undo')}
               </Button>
-              <Button color="red" variant="outline" onClick={() => setConfirmCancel(true)} data-testid="detail-cancel">
-                {t('detail.cancel')}
+            </Group>
+          )}
+          <Group gap="sm">
+            {!row.checkedInAt && (row.status === 'registered' || row.status === 'no_show') && (
+              <Button color="green.8" size="md" onClick={() => void checkIn()} loading={busy === 'checkin'} data-testid="detail-checkin">
+                {t('detail.checkIn')}
               </Button>
-            </>
-          )}
-          {row.status !== 'registered' && (
-            <Button variant="default" onClick={() => void setStatus('registered')} loading={busy === 'registered'} data-testid="detail-reinstate">
-              {t('detail.reinstate')}
-            </Button>
-          )}
-        </Group>
+            )}
+            {row.status === 'registered' && (
+              <>
+                <Button variant="default" onClick={() => void setStatus('no_show')} loading={busy === 'no_show'} data-testid="detail-no-show">
+                  {t('detail.noShow')}
+                </Button>
+                <Button color="red" variant="outline" onClick={() => setConfirmCancel(true)} data-testid="detail-cancel">
+                  {t('detail.cancel')}
+                </Button>
+              </>
+            )}
+            {row.status !== 'registered' && (
+              <Button variant="default" onClick={() => void setStatus('registered')} loading={busy === 'registered'} data-testid="detail-reinstate">
+                {t('detail.reinstate')}
+              </Button>
+            )}
+          </Group>
+        </>
       )}
       {failure !== null && (
         <Alert color="red" role="alert" data-testid="detail-error">
@@ -179,7 +201,7 @@ function DetailBody({ attendeeId, onOpenAttendee }: { attendeeId: string; onOpen
           </Stack>
         </Alert>
       )}
-      {outcome && <CheckinOutcome outcome={outcome} compact undoing={busy === 'undo'} onUndo={(id) => void undo(id)} />}
+      {outcome && <CheckinOutcome outcome={outcome} compact />}
 
       <Divider label={t('detail.edit')} labelPosition="left" />
       <AttendeeForm attendee={row} ticketTypes={[...ticketTypes.values()]} onSaved={show} />

@@ -7,6 +7,7 @@ export const ATTENDEE_DRAWER_NEEDS = [
   'attendee.setStatus',
   'attendee.history',
   'checkin.history',
+  'checkin.current',
   'checkin.byAttendee',
   'checkin.undo',
   'ticketType.list'

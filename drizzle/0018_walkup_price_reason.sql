@@ -1,0 +1,1 @@
+ALTER TABLE `attendees` ADD `price_reason` text;
