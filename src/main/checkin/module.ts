@@ -1,20 +1,26 @@
 /** Check-in: append-only facts, who is in, walk-ups let in at once, live counters. */
 import { checkinConflicts } from './conflicts'
 import { checkinContract } from '../../shared/contract/checkin'
-import { attendeeExists, findByCode, findByExternalRef, getAttendee } from '../attendees/queries'
+import { checkinListsContract } from '../../shared/contract/checkin-lists'
+import { STAFF_ROLES } from '../../shared/roles'
+import { attendeeExists, getAttendee } from '../attendees/queries'
 import { assertMayExceedCapacity, register } from '../attendees/service'
-import { normaliseCode } from '../core/ids'
-import { defineModule, mutation, query, sessionOf, type WriteCtx } from '../core/module'
-import { attendeeAnswer, checkinAnswer } from './door'
+import { newId } from '../core/ids'
+import { defineModule, inSteps, mutation, query, sessionOf, type WriteCtx } from '../core/module'
+import { getEvent } from '../events/queries'
+import { confirmSupervisor } from '../staff/service'
+import { attendeeAnswer, checkinAnswer, scanAnswer } from './door'
+import { listInsideFromLists, listInsideFromScans, listInsideTable } from './list-inside'
+import { findScanned, getCheckinList, listCheckinLists, listColumns, overridable, overrideScan, scanOnList } from './lists'
 import { presenceTable } from './presence'
 import { checkinHistory, counters, currentPresence } from './queries'
-import { checkins } from './schema'
+import { checkinLists, checkins, listScans } from './schema'
 import { checkInAttendee, undoCheckin } from './service'
 import { ticketTypeCounts, ticketTypeCountsTable } from './ticket-type-counts'
 
 const asStaff = (ctx: WriteCtx) => ({ ...ctx, staffId: sessionOf(ctx).staff.id })
 
-export const checkinModule = defineModule(checkinContract, {
+export const checkinModule = defineModule({ ...checkinContract, ...checkinListsContract }, {
   name: 'checkin',
   tables: [
     {
@@ -24,23 +30,28 @@ export const checkinModule = defineModule(checkinContract, {
       // A check-in (or its undo) is about the person let in.
       describe: `SELECT trim(a.first_name || ' ' || a.last_name) || ' (' || a.code || ')' AS subject
         FROM checkins c JOIN attendees a ON a.id = c.attendee_id WHERE c.id = ?`
+    },
+    { table: checkinLists, kind: 'lww', scope: 'fleet', describe: 'SELECT name AS subject FROM checkin_lists WHERE id = ?' },
+    {
+      table: listScans,
+      kind: 'fact',
+      scope: 'fleet',
+      describe: `SELECT l.name || ': ' || COALESCE(trim(a.first_name || ' ' || a.last_name) || ' (' || a.code || ')', s.code) AS subject
+        FROM list_scans s JOIN checkin_lists l ON l.id = s.list_id LEFT JOIN attendees a ON a.id = s.attendee_id WHERE s.id = ?`
     }
   ],
-  derived: [presenceTable, ticketTypeCountsTable],
-  projections: [{ follows: 'attendees', create: ticketTypeCounts }],
+  derived: [presenceTable, ticketTypeCountsTable, listInsideTable],
+  projections: [
+    { follows: 'attendees', create: ticketTypeCounts },
+    { follows: 'list_scans', create: listInsideFromScans },
+    { follows: 'checkin_lists', create: listInsideFromLists }
+  ],
   conflicts: checkinConflicts,
   handlers: {
     'checkin.byCode': mutation((input, ctx) => {
-      const code = normaliseCode(input.code)
-      const scanned = input.code.trim()
-      // Our own code first, then the barcode or secret of the system the attendee was imported from.
-      let found = code ? findByCode(ctx.read, input.eventId, code) : []
-      if (found.length === 0 && scanned) {
-        const external = findByExternalRef(ctx.read, input.eventId, scanned)
-        if (external) found = [external]
-      }
+      const found = findScanned(ctx.read, input.eventId, input.code)
       if (found.length === 0) return { outcome: 'unknown_code' as const, code: input.code.slice(0, 64) }
-      if (found.length > 1) return checkinAnswer(ctx, { outcome: 'ambiguous_code' as const, code: code!, attendees: found })
+      if (found.length > 1) return checkinAnswer(ctx, { outcome: 'ambiguous_code' as const, code: found[0]!.code, attendees: found })
       return checkinAnswer(ctx, checkInAttendee(asStaff(ctx), found[0]!, input.method, input.id))
     }),
 
@@ -66,6 +77,39 @@ export const checkinModule = defineModule(checkinContract, {
 
     'checkin.history': query((input, { read }) => checkinHistory(read, input.attendeeId)),
 
-    'checkin.counters': query((input, { read }) => counters(read, input.eventId))
+    'checkin.counters': query((input, { read }) => counters(read, input.eventId)),
+
+    'checkinList.list': query((input, { read }) => listCheckinLists(read, input.eventId)),
+
+    'checkinList.create': mutation((input, { read, write }) => {
+      const id = input.id ?? newId()
+      getEvent(read, input.eventId)
+      if (!read.get('SELECT 1 FROM checkin_lists WHERE id = ?', id)) {
+        write.insert(checkinLists, { id, eventId: input.eventId, ...listColumns(input.list), createdAt: new Date().toISOString() })
+      }
+      return getCheckinList(read, id)
+    }),
+
+    'checkinList.update': mutation((input, { read, write }) => {
+      getCheckinList(read, input.id)
+      write.update(checkinLists, input.id, listColumns(input.list))
+      return getCheckinList(read, input.id)
+    }),
+
+    'checkinList.delete': mutation((input, { read, write }) => {
+      getCheckinList(read, input.id)
+      write.delete(checkinLists, input.id)
+      return { ok: true as const }
+    }),
+
+    'checkin.scan': mutation((input, ctx) => scanAnswer(ctx, scanOnList(asStaff(ctx), { ...input, id: input.id ?? newId() }))),
+
+    'checkin.override': inSteps(async (input, ctx) => {
+      // Refuse what cannot be overridden before the PIN is checked (and counted).
+      overridable(ctx.read, input.scanId)
+      const supervisor = await confirmSupervisor(ctx, input.supervisorId, input.pin, STAFF_ROLES.organizer)
+      const id = input.id ?? newId()
+      return ctx.transact((w) => scanAnswer(w, overrideScan(asStaff(w), { id, scanId: input.scanId, supervisorId: supervisor.id, reason: input.reason })))
+    })
   }
 })

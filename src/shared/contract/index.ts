@@ -9,6 +9,7 @@ import { attendeesContract } from './attendees'
 import { auditContract } from './audit'
 import { backupContract } from './backup'
 import { checkinContract } from './checkin'
+import { checkinListsContract } from './checkin-lists'
 import { conflictsContract } from './conflicts'
 import { deskContract } from './desk'
 import { eventsContract } from './events'
@@ -23,6 +24,7 @@ export const contract = mergeSlices(
   eventsContract,
   attendeesContract,
   checkinContract,
+  checkinListsContract,
   conflictsContract,
   syncContract,
   backupContract
