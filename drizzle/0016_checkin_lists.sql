@@ -25,6 +25,13 @@ CREATE TABLE `list_inside` (
 );
 --> statement-breakpoint
 CREATE INDEX `list_inside_until_idx` ON `list_inside` (`list_id`,`until`);--> statement-breakpoint
+CREATE TABLE `list_inside_counts` (
+	`list_id` text NOT NULL,
+	`until` text NOT NULL,
+	`inside` integer NOT NULL,
+	PRIMARY KEY(`list_id`, `until`)
+);
+--> statement-breakpoint
 CREATE TABLE `list_scans` (
 	`id` text PRIMARY KEY NOT NULL,
 	`list_id` text NOT NULL,

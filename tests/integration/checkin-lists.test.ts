@@ -1,7 +1,7 @@
 /** Check-in lists through the API: who may manage them, scans decided and recorded, retries, exits, capacity, override. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { CheckinListFields } from '../../src/shared/contract/checkin-lists'
-import { deskWithEvent, rejects, removeDir, walkUp } from './helpers'
+import { deskWithEvent, exchange, peerOf, rejects, removeDir, walkUp } from './helpers'
 
 let desk: Awaited<ReturnType<typeof deskWithEvent>>
 let deskToken: string
@@ -140,5 +140,56 @@ describe('scans on a list', () => {
     expect((await rejects(desk.call('checkin.override', { scanId: id, supervisorId: organizerId, pin: '1234', reason: 'x' }, scannerToken))).key).toBe('notOverridable')
     const audit = await desk.call('audit.list', {}, desk.organizer)
     expect(JSON.stringify(audit)).toContain('Speaker without a badge')
+  })
+})
+
+describe('automatic check-out', () => {
+  it('everyone inside counts as gone at the check-out time; the next day they enter again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      // 10:00 in Berlin.
+      vi.setSystemTime(new Date('2026-11-23T09:00:00Z'))
+      const list = await newList({ name: 'Daily entrance', capacity: 1, autoCheckoutAt: '23:00' })
+      const a = await person()
+      expect((await scan(list.id, a.code)).outcome).toBe('admitted')
+      expect((await scan(list.id, a.code)).outcome).toBe('already_checked_in')
+      expect(desk.core.sqlite.prepare('SELECT until FROM list_inside WHERE list_id = ?').get(list.id)).toEqual({ until: '2026-11-23T22:00:00.000Z' })
+      // 23:30 in Berlin: checked out, the place is free again, and a new entry counts until the next evening.
+      vi.setSystemTime(new Date('2026-11-23T22:30:00Z'))
+      expect((await desk.call('checkinList.list', { eventId: desk.eventId }, scannerToken)).find((l) => l.id === list.id)?.inside).toBe(0)
+      expect(await scan(list.id, a.code)).toMatchObject({ outcome: 'admitted', inside: 1 })
+      expect(desk.core.sqlite.prepare('SELECT until FROM list_inside WHERE list_id = ?').get(list.id)).toEqual({ until: '2026-11-24T22:00:00.000Z' })
+      // Changing the check-out time moves the end of the entries already inside.
+      await desk.call('checkinList.update', { id: list.id, list: { ...open, name: 'Daily entrance', capacity: 1, autoCheckoutAt: '23:45' } }, desk.organizer)
+      expect(desk.core.sqlite.prepare('SELECT until FROM list_inside WHERE list_id = ?').get(list.id)).toEqual({ until: '2026-11-23T22:45:00.000Z' })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('desks apart', () => {
+  it('two desks each letting in the last place of a full list: both kept, an over-capacity conflict naming the list', async () => {
+    const list = await newList({ name: 'Room C', mode: 'entry_exit', capacity: 1 })
+    const [a, b] = [await person(), await person(desk.gaId, 'Bo')]
+    const peer = await peerOf(desk)
+    try {
+      expect((await scan(list.id, a.code)).outcome).toBe('admitted')
+      expect((await peer.call('checkin.scan', { listId: list.id, code: b.code }, peer.organizer)).outcome).toBe('admitted')
+      await exchange(desk, peer)
+      for (const d of [desk, peer]) {
+        expect((await d.call('checkinList.list', { eventId: desk.eventId }, desk === d ? desk.organizer : peer.organizer)).find((l) => l.id === list.id)?.inside).toBe(2)
+      }
+      const conflicts = await desk.call('conflict.list', { eventId: desk.eventId }, desk.organizer)
+      const over = conflicts.find((c) => c.kind === 'over_capacity' && c.members[0]?.id === list.id)
+      expect(over).toMatchObject({ members: [{ label: 'Room C' }], detail: { count: 2, capacity: 1 } })
+      expect((await peer.call('conflict.list', { eventId: desk.eventId }, peer.organizer)).map((c) => c.id)).toContain(over!.id)
+      // One leaves: the list is at its capacity again and the conflict is gone.
+      expect((await scan(list.id, a.code, 'out')).outcome).toBe('exited')
+      expect((await desk.call('conflict.list', { eventId: desk.eventId }, desk.organizer)).map((c) => c.id)).not.toContain(over!.id)
+    } finally {
+      peer.close()
+      removeDir(peer.dir)
+    }
   })
 })

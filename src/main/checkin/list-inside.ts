@@ -1,5 +1,5 @@
 /**
- * Keeps list_inside, who is inside on each list, from the scan facts: for a
+ * Keeps list_inside (and its per-period counts, list_inside_counts), who is inside on each list, from the scan facts: for a
  * person and a list, the latest admitting scan (by its time, then its id)
  * decides — an entry puts them inside until the list's next automatic
  * check-out, an exit takes them out. Judged from all the facts each time, so
@@ -20,20 +20,28 @@ const PUT = `INSERT INTO list_inside (list_id, attendee_id, scan_id, at, until) 
 
 type ListClock = { autoCheckoutAt: string | null; timeZone: string }
 
+const COUNT = `INSERT INTO list_inside_counts (list_id, until, inside) VALUES (?, ?, ?)
+  ON CONFLICT (list_id, until) DO UPDATE SET inside = inside + excluded.inside`
+
 function settlePerson(sql: GuardedSql, listId: string, attendeeId: string): void {
   const latest = sql.get<{ id: string; direction: string; at: string }>(LATEST, listId, attendeeId)
   // Scans of a list this desk does not hold (yet, or any more) put nobody inside; the list's arrival settles them.
   const list = latest && latest.direction === 'in' ? sql.get<ListClock>(LIST, listId) : undefined
+  const before = sql.get<{ until: string }>('SELECT until FROM list_inside WHERE list_id = ? AND attendee_id = ?', listId, attendeeId)
+  if (before) sql.run(COUNT, listId, before.until, -1)
   if (!latest || !list) {
-    sql.run('DELETE FROM list_inside WHERE list_id = ? AND attendee_id = ?', listId, attendeeId)
+    if (before) sql.run('DELETE FROM list_inside WHERE list_id = ? AND attendee_id = ?', listId, attendeeId)
     return
   }
-  sql.run(PUT, listId, attendeeId, latest.id, latest.at, checkoutAfter(list.autoCheckoutAt, new Date(latest.at), list.timeZone))
+  const until = checkoutAfter(list.autoCheckoutAt, new Date(latest.at), list.timeZone)
+  sql.run(PUT, listId, attendeeId, latest.id, latest.at, until)
+  sql.run(COUNT, listId, until, 1)
 }
 
 /** A list arrived, changed its automatic check-out or went: everyone on it judged again. */
 function settleList(sql: GuardedSql, listId: string): void {
   sql.run('DELETE FROM list_inside WHERE list_id = ?', listId)
+  sql.run('DELETE FROM list_inside_counts WHERE list_id = ?', listId)
   const people = sql.all<{ attendee_id: string }>(
     `SELECT DISTINCT attendee_id FROM list_scans WHERE list_id = ? AND attendee_id IS NOT NULL AND outcome IN ('admitted', 'exited')`,
     listId
@@ -55,10 +63,14 @@ export function listInsideFromLists(sql: GuardedSql): Projection {
   }
 }
 
+/** Both derived tables are filled by one rebuild (the counts follow the rows). */
+export const listInsideCountsTable: DerivedTableSpec = { name: 'list_inside_counts', rebuild() {} }
+
 export const listInsideTable: DerivedTableSpec = {
   name: 'list_inside',
   rebuild(sql) {
     sql.run('DELETE FROM list_inside')
+    sql.run('DELETE FROM list_inside_counts')
     for (const l of sql.all<{ id: string }>('SELECT id FROM checkin_lists')) settleList(sql, l.id)
   }
 }

@@ -55,7 +55,7 @@ const fieldsOf = (l: ListRecord): CheckinListFields => ({
 
 /** People inside on a list at `now`: entries whose automatic check-out has not come. */
 export function insideCount(read: GuardedSql, listId: string, now: Date): number {
-  return read.get<{ n: number }>('SELECT COUNT(*) AS n FROM list_inside WHERE list_id = ? AND until > ?', listId, now.toISOString())!.n
+  return read.get<{ n: number }>('SELECT COALESCE(SUM(inside), 0) AS n FROM list_inside_counts WHERE list_id = ? AND until > ?', listId, now.toISOString())!.n
 }
 
 export function getCheckinList(read: GuardedSql, listId: string, now = new Date()): CheckinListRow {

@@ -10,7 +10,7 @@ import { defineModule, inSteps, mutation, query, sessionOf, type WriteCtx } from
 import { getEvent } from '../events/queries'
 import { confirmSupervisor } from '../staff/service'
 import { attendeeAnswer, checkinAnswer, scanAnswer } from './door'
-import { listInsideFromLists, listInsideFromScans, listInsideTable } from './list-inside'
+import { listInsideCountsTable, listInsideFromLists, listInsideFromScans, listInsideTable } from './list-inside'
 import { findScanned, getCheckinList, listCheckinLists, listColumns, overridable, overrideScan, scanOnList } from './lists'
 import { presenceTable } from './presence'
 import { checkinHistory, counters, currentPresence } from './queries'
@@ -40,7 +40,7 @@ export const checkinModule = defineModule({ ...checkinContract, ...checkinListsC
         FROM list_scans s JOIN checkin_lists l ON l.id = s.list_id LEFT JOIN attendees a ON a.id = s.attendee_id WHERE s.id = ?`
     }
   ],
-  derived: [presenceTable, ticketTypeCountsTable, listInsideTable],
+  derived: [presenceTable, ticketTypeCountsTable, listInsideCountsTable, listInsideTable],
   projections: [
     { follows: 'attendees', create: ticketTypeCounts },
     { follows: 'list_scans', create: listInsideFromScans },

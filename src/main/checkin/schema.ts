@@ -116,3 +116,18 @@ export const listInside = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.listId, t.attendeeId] }), index('list_inside_until_idx').on(t.listId, t.until)]
 )
+
+/**
+ * Derived with list_inside: per list and "until" (the automatic check-out that
+ * ends those entries), how many are inside. The inside count and the
+ * over-capacity check read a few rows here instead of counting people.
+ */
+export const listInsideCounts = sqliteTable(
+  'list_inside_counts',
+  {
+    listId: text('list_id').notNull(),
+    until: text('until').notNull(),
+    inside: integer('inside').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.until] })]
+)
