@@ -116,17 +116,32 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The wall-clock date and time at an instant in a time zone. */
-export function localParts(at: Date, timeZone: string): { date: string; y: number; mo: number; d: number; h: number; mi: number; s: number } {
-  const p: Record<string, number> = {}
-  for (const part of formatter(timeZone).formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value)
-  const y = p.year!, mo = p.month!, d = p.day!
-  return { date: `${y}-${pad(mo)}-${pad(d)}`, y, mo, d, h: p.hour!, mi: p.minute!, s: p.second! }
+export function localParts(at: Date, timeZone: string): { date: string; y: number; mo: number; d: number; h: number; mi: number } {
+  const wall = new Date(at.getTime() + offset(at.getTime(), timeZone))
+  const y = wall.getUTCFullYear(), mo = wall.getUTCMonth() + 1, d = wall.getUTCDate()
+  return { date: `${y}-${pad(mo)}-${pad(d)}`, y, mo, d, h: wall.getUTCHours(), mi: wall.getUTCMinutes() }
 }
 
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+const QUARTER_HOUR = 15 * MINUTE
+const offsets = new Map<string, number>()
+
+/**
+ * How far the zone's wall clock is ahead of UTC at an instant, in ms. Zones
+ * change their offset only on a quarter hour, so the offset is looked up once
+ * per quarter hour and zone (Intl's formatting costs tens of microseconds).
+ */
 function offset(ms: number, timeZone: string): number {
-  const l = localParts(new Date(ms), timeZone)
-  return Date.UTC(l.y, l.mo - 1, l.d, l.h, l.mi, l.s) - Math.floor(ms / 1000) * 1000
+  const quarter = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR
+  const key = `${timeZone} ${quarter}`
+  let found = offsets.get(key)
+  if (found === undefined) {
+    if (offsets.size >= 4096) offsets.clear()
+    const p: Record<string, number> = {}
+    for (const part of formatter(timeZone).formatToParts(new Date(quarter))) if (part.type !== 'literal') p[part.type] = Number(part.value)
+    found = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - quarter
+    offsets.set(key, found)
+  }
+  return found
 }
 
 /**
@@ -135,6 +150,19 @@ function offset(ms: number, timeZone: string): number {
  * offset before the change, i.e. an hour later; a time that happens twice takes the first.
  */
 export function zonedTime(date: string, hhmm: string, timeZone: string): number {
+  // Each scan asks for the same few instants (today's opening, closing, check-out): remembered, as time zones do not change under us.
+  const key = `${timeZone} ${date} ${hhmm}`
+  let instant = instants.get(key)
+  if (instant === undefined) {
+    if (instants.size >= 4096) instants.clear()
+    instants.set(key, (instant = computeZonedTime(date, hhmm, timeZone)))
+  }
+  return instant
+}
+
+const instants = new Map<string, number>()
+
+function computeZonedTime(date: string, hhmm: string, timeZone: string): number {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number]
   const [h, mi] = hhmm.split(':').map(Number) as [number, number]
   const wall = Date.UTC(y, mo - 1, d, h, mi)

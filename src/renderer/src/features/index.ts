@@ -7,8 +7,9 @@
 import { attendees } from './attendees'
 import { audit } from './audit'
 import { desk } from './desk'
+import { door } from './door'
 import { events } from './events'
 import { importFeature } from './import'
 import { staff } from './staff'
 
-export const FEATURES = [desk, attendees, importFeature, events, staff, audit] as const
+export const FEATURES = [desk, door, attendees, importFeature, events, staff, audit] as const
