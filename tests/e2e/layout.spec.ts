@@ -99,6 +99,19 @@ const ORGANIZER_SCREENS: Screen[] = [
       await expect(page.getByTestId('import-issue').first()).toBeVisible()
     }
   },
+  {
+    name: 'door',
+    open: async (page) => {
+      await go(page, 'door', 'door-list-picker')
+      await page.getByTestId('door-list-picker').click()
+      await page.getByRole('option', { name: 'Main entrance' }).click()
+      // A refusal with its longest explanation: a ticket type this list does not admit is not it; an unknown code is.
+      await page.getByTestId('door-code').fill('ZZZZZZ')
+      await page.keyboard.press('Enter')
+      await expect(page.getByTestId('door-outcome')).toHaveAttribute('data-outcome', 'unknown_code')
+    }
+  },
+  { name: 'lists', open: (page) => go(page, 'lists', 'lists-row') },
   { name: 'event', open: (page) => go(page, 'event', 'tt-row') },
   { name: 'staff', open: (page) => go(page, 'staff', 'staff-row') },
   { name: 'audit', open: (page) => go(page, 'audit', 'audit-entry') }
@@ -110,6 +123,18 @@ const DEVICES = [
   ['Layout Badges', '5555', 'badge-station-shell'],
   ['Demo Scanner', '3333', 'desk-search']
 ] as const
+
+/** Check-in lists on every event of the demo station, for the door screens. */
+async function addLists(station: RunningStation): Promise<void> {
+  const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
+  const organizer = options.find((s) => s.name === 'Demo Organizer')!
+  const { body: session } = await station.rpc('staff.signIn', { staffId: organizer.id, pin: '1234' })
+  const rules = { ticketTypeIds: [], days: [], opensAt: null, closesAt: null, toleranceMinutes: 15, reentry: false, autoCheckoutAt: '04:00' }
+  for (const event of (await station.rpc('event.list', {}, session.token)).body as { id: string }[]) {
+    await station.rpc('checkinList.create', { eventId: event.id, list: { ...rules, name: 'Main entrance', mode: 'entry_exit', capacity: 1500 } }, session.token)
+    await station.rpc('checkinList.create', { eventId: event.id, list: { ...rules, name: 'Workshop room B', mode: 'entry', opensAt: '09:00', closesAt: '12:30', capacity: 40 } }, session.token)
+  }
+}
 
 async function addStaff(station: RunningStation, name: string, role: string, pin: string): Promise<void> {
   const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
@@ -123,6 +148,7 @@ test.describe.configure({ timeout: 600_000 })
 test('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation }) => {
   await addStaff(demoStation, 'Layout Kiosk', 'kiosk', '4444')
   await addStaff(demoStation, 'Layout Badges', 'badge_station', '5555')
+  await addLists(demoStation)
   const problems: string[] = []
   const lengths = new Map<string, Map<Language, number>>()
   const measure = async (screen: string, language: Language, size: { width: number }) => {
