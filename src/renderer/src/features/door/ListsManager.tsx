@@ -93,7 +93,7 @@ export function ListsManager({ eventId }: { eventId: string }) {
               <Table.Th w={150}>{t('lists.when')}</Table.Th>
               <Table.Th w={150}>{t('shared:columns.checkin_lists.mode')}</Table.Th>
               <Table.Th w={120}>{t('lists.insideColumn')}</Table.Th>
-              <Table.Th w={170} />
+              <Table.Th w={230} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -129,7 +129,7 @@ export function ListsManager({ eventId }: { eventId: string }) {
                 </Table.Td>
                 <Table.Td>{l.capacity === null ? formatNumber(l.inside) : `${formatNumber(l.inside)} / ${formatNumber(l.capacity)}`}</Table.Td>
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
+                  <Group gap={6} wrap="wrap">
                     <Button size="xs" variant="light" onClick={() => edit(l)} data-testid="lists-edit">
                       {t('app:common.edit')}
                     </Button>
