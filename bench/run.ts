@@ -17,6 +17,7 @@ import type { InputOf, MethodName, ResultOf } from '../src/shared/contract'
 import { ftsQuery } from '../src/main/attendees/queries'
 import { eventToken } from '../src/main/attendees/search-index'
 import { foldText } from '../src/shared/text'
+import { scanBenchmark } from './scan'
 import { syncBenchmarks } from './sync'
 import { badgeBenchmarks } from './badges'
 import { startBackups } from '../src/main/backup/start'
@@ -213,6 +214,7 @@ async function main(): Promise<void> {
     }
     record('checkin_p50_ms', percentile(checkinTimes, 50), 'ms', null)
     record('checkin_p95_ms', percentile(checkinTimes, 95), 'ms', 2)
+    await scanBenchmark(core, call, { eventId: event.id, ticketTypeId: ga.id, organizer: token, desk: deskToken }, percentile, record)
     // The write itself: our write path (check-in fact + presence trigger + HLC + change
     // record, in its own transaction) against a bare INSERT of the same row into a
     // table with the same columns, one autocommit statement each.

@@ -34,7 +34,10 @@ export const FIELD_MESSAGES = {
   fileEmpty: 'The file is empty',
   fileTooLarge: 'The file is too large',
   nameInvisible: 'A name needs visible letters, not only invisible characters',
-  folderFullPath: 'Give the folder as a full path'
+  folderFullPath: 'Give the folder as a full path',
+  timeFormat: 'Use a time like 09:30',
+  closesBeforeOpens: 'The list closes before it opens',
+  reasonRequired: 'Give a reason'
 } as const
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES
 /** Numbers a translated message needs. */

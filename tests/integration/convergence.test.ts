@@ -1,6 +1,7 @@
 /**
  * The multi-desk property: 3–5 desks in one process run random desk work
- * (walk-ups, check-ins, undos, edits, status changes, deletes, imports) while
+ * (walk-ups, check-ins, undos, edits, status changes, deletes, imports, scans
+ * in and out on check-in lists, list edits) while
  * sync delivers random subsets of each other's records — partitioned,
  * duplicated, reordered, delayed. Once everything has been delivered, every
  * desk must hold identical synced tables, presence, counters and conflicts;
@@ -29,13 +30,17 @@ const SYNCED: Record<string, string> = {
   desks: 'id',
   checkins: 'id',
   conflict_acks: 'id',
+  checkin_lists: 'id',
+  list_scans: 'id',
   // seq is this desk's own integer key, never synced
   attendees: 'id'
 }
 const DERIVED: Record<string, string> = {
   attendee_presence: 'attendee_id',
   ticket_type_counts: 'ticket_type_id',
-  conflicts: 'id'
+  conflicts: 'id',
+  list_inside: 'list_id, attendee_id',
+  list_inside_counts: 'list_id, until'
 }
 
 function snapshot(desk: TestDesk, tables: Record<string, string>, skipDeskRow?: string): Record<string, unknown[]> {
@@ -44,6 +49,7 @@ function snapshot(desk: TestDesk, tables: Record<string, string>, skipDeskRow?: 
     let rows = desk.core.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).all() as Record<string, unknown>[]
     if (table === 'attendees') rows = rows.map(({ seq: _seq, ...rest }) => rest)
     if (table === 'ticket_type_counts') rows = rows.filter((r) => r.expected !== 0 || r.checked_in !== 0)
+    if (table === 'list_inside_counts') rows = rows.filter((r) => r.inside !== 0)
     if (table === 'desks' && skipDeskRow) rows = rows.filter((r) => r.id !== skipDeskRow)
     out[table] = rows
   }
@@ -70,6 +76,8 @@ const op = (deskCount: number) => {
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), desk, pick }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('import' as const), desk, rows: fc.array(fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...EMAILS)), { minLength: 1, maxLength: 4 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolve' as const), desk, pick }) },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('scan' as const), desk, pick, list: fc.nat(), direction: fc.constantFrom('in' as const, 'in' as const, 'out' as const) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('listEdit' as const), desk, list: fc.nat(), capacity: fc.constantFrom(null, 1, 2, 3), autoCheckoutAt: fc.constantFrom(null, '04:00', '23:30') }) },
     {
       weight: 4,
       arbitrary: fc.record({
@@ -117,6 +125,8 @@ async function run(desks: Desk[], eventId: string, types: { ga: string; vip: str
       "SELECT c.id FROM checkins c WHERE c.kind = 'in' AND NOT EXISTS (SELECT 1 FROM checkins u WHERE u.ref_id = c.id) ORDER BY c.id"
     ).all() as { id: string }[]).map((r) => r.id)
   const nth = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined)
+  const lists = (d: Desk) => d.core.sqlite.prepare('SELECT id, mode FROM checkin_lists ORDER BY name').all() as { id: string; mode: string }[]
+  const codeOf = (d: Desk, id: string) => (d.core.sqlite.prepare('SELECT code FROM attendees WHERE id = ?').get(id) as { code: string }).code
   for (const o of ops) {
     if (o.kind === 'deliver') {
       if (o.from === o.to) continue
@@ -168,6 +178,26 @@ async function run(desks: Desk[], eventId: string, types: { ga: string; vip: str
         })
         break
       }
+      case 'scan': {
+        const list = nth(lists(d), o.list)
+        const id = nth(ids(d), o.pick)
+        if (list && id) {
+          const direction = list.mode === 'entry_exit' ? o.direction : 'in'
+          await tolerate(() => d.call('checkin.scan', { listId: list.id, code: codeOf(d, id), direction }, d.organizer))
+        }
+        break
+      }
+      case 'listEdit': {
+        const list = nth(lists(d), o.list)
+        if (list) {
+          await tolerate(async () => {
+            const row = (await d.call('checkinList.list', { eventId }, d.organizer)).find((l) => l.id === list.id)!
+            const { id: _id, eventId: _e, inside: _i, admitted: _a, ...fields } = row
+            await d.call('checkinList.update', { id: list.id, list: { ...fields, capacity: o.capacity, autoCheckoutAt: o.autoCheckoutAt } }, d.organizer)
+          })
+        }
+        break
+      }
       case 'resolve': {
         const conflict = nth(await d.call('conflict.list', { eventId }, d.organizer), o.pick)
         if (!conflict) break
@@ -179,6 +209,13 @@ async function run(desks: Desk[], eventId: string, types: { ga: string; vip: str
     }
   }
 }
+
+/** A door with exits and a small capacity (two desks apart fill it past its capacity), and a VIP-only list. */
+const LISTS = (vip: string) =>
+  [
+    { name: 'A door', ticketTypeIds: [], mode: 'entry_exit' as const, reentry: true, capacity: 2, autoCheckoutAt: '04:00' },
+    { name: 'B lounge', ticketTypeIds: [vip], mode: 'entry' as const, reentry: false, capacity: null, autoCheckoutAt: null }
+  ].map((l) => ({ ...l, days: [], opensAt: null, closesAt: null, toleranceMinutes: 0 }))
 
 const opened: TestDesk[] = []
 function closeAll(): void {
@@ -197,6 +234,7 @@ describe('several desks converge', () => {
         async ([n, ops]) => {
           closeAll()
           const first = await deskWithEvent()
+          for (const list of LISTS(first.vipId)) await first.call('checkinList.create', { eventId: first.eventId, list }, first.organizer)
           const desks: Desk[] = [first]
           opened.push(first)
           for (let i = 1; i < n; i++) {

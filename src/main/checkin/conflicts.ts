@@ -1,7 +1,8 @@
 /**
  * Check-in conflicts: one person let in at two desks that could not see each
  * other (both facts are kept; presence shows the earliest), and a ticket type
- * holding more live registrations than its capacity.
+ * holding more live registrations than its capacity, or a check-in list more
+ * people inside than its capacity (two desks apart each let in the last place).
  */
 import type { ConflictGroup, ConflictRule } from '../core/conflicts'
 import type { GuardedSql } from '../core/sql'
@@ -34,20 +35,35 @@ const OVER_CAPACITY = `SELECT t.id, t.event_id, t.capacity, COALESCE(c.expected,
 type Over = { id: string; event_id: string; capacity: number; expected: number }
 const overGroup = (r: Over): ConflictGroup => ({ eventId: r.event_id, members: [r.id], detail: { count: r.expected, capacity: r.capacity } })
 
-/** Counts come from ticket_type_counts, which the kernel has updated before judging conflicts. */
+/** Inside counts per period of a list (entries ended by the same automatic check-out) above its capacity: the fullest period. */
+const LIST_OVER = `SELECT l.id, l.event_id, l.capacity, MAX(n.inside) AS expected
+  FROM checkin_lists l JOIN list_inside_counts n ON n.list_id = l.id
+  WHERE l.capacity IS NOT NULL AND n.inside > l.capacity`
+const LIST = 'list:'
+
+/**
+ * Counts come from ticket_type_counts and list_inside_counts, which the kernel
+ * has updated before judging conflicts. A ticket type is keyed by its id, a list by `list:` and its id.
+ */
 export const overCapacity: ConflictRule = {
   kind: 'over_capacity',
-  follows: ['attendees', 'ticket_types'],
-  keys: (table, row, before) =>
-    table === 'ticket_types'
-      ? [(row?.id ?? before?.id) as string | null]
-      : [row?.ticket_type_id as string | null, before?.ticket_type_id as string | null],
-  find(read: GuardedSql, ticketTypeId: string) {
-    const row = read.get<Over>(`${OVER_CAPACITY} AND t.id = ?`, ticketTypeId)
-    return row ? overGroup(row) : null
+  follows: ['attendees', 'ticket_types', 'checkin_lists', 'list_scans'],
+  keys(table, row, before) {
+    if (table === 'ticket_types') return [(row?.id ?? before?.id) as string | null]
+    if (table === 'checkin_lists') return [`${LIST}${(row?.id ?? before?.id) as string}`]
+    // Only a scan that let someone in or out moves a count.
+    if (table === 'list_scans') return row && (row.outcome === 'admitted' || row.outcome === 'exited') ? [`${LIST}${row.list_id as string}`] : []
+    return [(row?.ticket_type_id ?? null) as string | null, (before?.ticket_type_id ?? null) as string | null]
+  },
+  find(read: GuardedSql, key: string) {
+    const row = key.startsWith(LIST)
+      ? read.get<Over | { id: null }>(`${LIST_OVER} AND l.id = ?`, key.slice(LIST.length))
+      : read.get<Over>(`${OVER_CAPACITY} AND t.id = ?`, key)
+    return row && row.id !== null ? overGroup(row) : null
   },
   *all(read) {
     for (const row of read.all<Over>(OVER_CAPACITY)) yield [row.id, overGroup(row)]
+    for (const row of read.all<Over>(`${LIST_OVER} GROUP BY l.id`)) yield [`${LIST}${row.id}`, overGroup(row)]
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { AttendeeRow } from '../../shared/contract/attendees'
 import { FULL_RECORD_ROLES, type CheckinResult, type DoorAttendee, type DoorCheckinResult } from '../../shared/contract/checkin'
+import type { DoorScanResult, ScanResult } from '../../shared/contract/checkin-lists'
 import { sessionOf, type Ctx } from '../core/module'
 
 export function doorView(a: AttendeeRow): DoorAttendee {
@@ -32,4 +33,10 @@ export function checkinAnswer(ctx: Ctx, result: CheckinResult): CheckinResult | 
 /** An attendee (e.g. after an undo) as the caller's role may see them. */
 export function attendeeAnswer(ctx: Ctx, attendee: AttendeeRow): AttendeeRow | DoorAttendee {
   return seesWholeRecords(ctx) ? attendee : doorView(attendee)
+}
+
+/** A list scan's answer as the caller's role may see it. */
+export function scanAnswer(ctx: Ctx, result: ScanResult): ScanResult | DoorScanResult {
+  if (seesWholeRecords(ctx)) return result
+  return { ...result, attendee: result.attendee && doorView(result.attendee), matches: result.matches?.map(doorView) }
 }

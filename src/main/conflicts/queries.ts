@@ -37,11 +37,17 @@ function ticketTypeMember(read: GuardedSql, id: string): ConflictMember {
   return { id, label: t ? `${t.name} (${t.code})` : id, attendeeId: null, at: null, deskName: null }
 }
 
+/** What is over its capacity: a ticket type or a check-in list. */
+function capacityMember(read: GuardedSql, id: string): ConflictMember {
+  const list = read.get<{ name: string }>('SELECT name FROM checkin_lists WHERE id = ?', id)
+  return list ? { id, label: list.name, attendeeId: null, at: null, deskName: null } : ticketTypeMember(read, id)
+}
+
 const MEMBER: Record<ConflictKind, (read: GuardedSql, id: string) => ConflictMember> = {
   same_code: attendeeMember,
   same_email: attendeeMember,
   double_checkin: checkinMember,
-  over_capacity: ticketTypeMember,
+  over_capacity: capacityMember,
   same_ticket_code: ticketTypeMember
 }
 

@@ -32,7 +32,7 @@ export function resolveSession(read: GuardedSql, token: string): Session | null 
 
 type Member = StaffRow & { pinHash: string }
 
-function activeMember(read: GuardedSql, staffId: string): Member | null {
+export function activeMember(read: GuardedSql, staffId: string): Member | null {
   const member = read.get<Omit<Member, 'active'> & { active: number }>(
     'SELECT id, name, role, active, pin_hash AS pinHash FROM staff WHERE id = ?',
     staffId

@@ -10,6 +10,7 @@ import { auditContract } from './audit'
 import { backupContract } from './backup'
 import { badgesContract } from './badges'
 import { checkinContract } from './checkin'
+import { checkinListsContract } from './checkin-lists'
 import { conflictsContract } from './conflicts'
 import { deskContract } from './desk'
 import { eventsContract } from './events'
@@ -24,6 +25,7 @@ export const contract = mergeSlices(
   eventsContract,
   attendeesContract,
   checkinContract,
+  checkinListsContract,
   conflictsContract,
   syncContract,
   backupContract,

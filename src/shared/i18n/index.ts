@@ -48,6 +48,9 @@ export const VALUE_GROUPS = {
   'attendees.source': 'sources',
   'checkins.kind': 'checkinKinds',
   'checkins.method': 'checkinMethod',
+  'checkin_lists.mode': 'listModes',
+  'list_scans.direction': 'scanDirections',
+  'list_scans.outcome': 'scanOutcomes',
   'attendee_exports.format': 'exportFormats',
   'fleet_desks.via': 'deskJoins',
   'print_job_steps.step': 'printJobSteps'

@@ -10,8 +10,9 @@ import { conflicts } from './conflicts'
 import { badges } from './badges'
 import { desk } from './desk'
 import { desks } from './desks'
+import { door } from './door'
 import { events } from './events'
 import { importFeature } from './import'
 import { staff } from './staff'
 
-export const FEATURES = [desk, attendees, importFeature, conflicts, events, badges, staff, desks, audit] as const
+export const FEATURES = [desk, door, attendees, importFeature, conflicts, events, badges, staff, desks, audit] as const

@@ -7,10 +7,9 @@ const nav = (role: Role) => navFor(FEATURES, role).map((f) => f.id)
 
 describe('features', () => {
   it('show each role what the contract lets it call', () => {
-    // Badges: template editing is the organizer's (badge.saveTemplate).
-    expect(nav('organizer')).toEqual(['desk', 'attendees', 'import', 'conflicts', 'events', 'badges', 'staff', 'desks', 'audit'])
-    expect(nav('desk')).toEqual(['desk', 'attendees'])
-    expect(nav('scanner')).toEqual(['desk'])
+    expect(nav('organizer')).toEqual(['desk', 'door', 'attendees', 'import', 'conflicts', 'events', 'badges', 'staff', 'desks', 'audit'])
+    expect(nav('desk')).toEqual(['desk', 'door', 'attendees'])
+    expect(nav('scanner')).toEqual(['desk', 'door'])
     expect(nav('kiosk')).toEqual([])
     expect(nav('badge_station')).toEqual([])
   })
