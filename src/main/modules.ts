@@ -8,10 +8,14 @@
 import { attendeesModule } from './attendees/module'
 import { auditModule } from './audit/module'
 import { backupModule } from './backup/module'
+import { boothModule } from './booth/module'
 import { checkinModule } from './checkin/module'
 import { conflictsModule } from './conflicts/module'
+import { crmModule } from './crm/module'
 import { deskModule } from './desk/module'
 import { eventsModule } from './events/module'
+import { pipelineModule } from './pipeline/module'
+import { salesteamModule } from './salesteam/module'
 import { staffModule } from './staff/module'
 import { syncModule } from './sync/module'
 
@@ -24,5 +28,9 @@ export const modules = [
   checkinModule,
   conflictsModule,
   syncModule,
-  backupModule
+  backupModule,
+  salesteamModule,
+  crmModule,
+  pipelineModule,
+  boothModule
 ] as const

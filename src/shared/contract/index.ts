@@ -8,11 +8,15 @@ import type { z } from 'zod'
 import { attendeesContract } from './attendees'
 import { auditContract } from './audit'
 import { backupContract } from './backup'
+import { boothContract } from './booth'
 import { checkinContract } from './checkin'
 import { conflictsContract } from './conflicts'
+import { crmContract } from './crm'
 import { deskContract } from './desk'
 import { eventsContract } from './events'
 import { mergeSlices, type ResultOfSpec } from './method'
+import { pipelineContract } from './pipeline'
+import { salesteamContract } from './salesteam'
 import { staffContract } from './staff'
 import { syncContract } from './sync'
 
@@ -25,7 +29,11 @@ export const contract = mergeSlices(
   checkinContract,
   conflictsContract,
   syncContract,
-  backupContract
+  backupContract,
+  salesteamContract,
+  crmContract,
+  pipelineContract,
+  boothContract
 )
 
 export type Contract = typeof contract
