@@ -60,7 +60,7 @@ export function boothOf(read: GuardedSql, session: Session, asked: string | unde
     }
     return getExhibitor(read, member.exhibitorId)
   }
-  if (!asked) throw new ApiError('invalid_input', 'Name the exhibitor', { key: 'invalidInput', issues: [{ path: 'exhibitorId', message: 'Required' }] })
+  if (!asked) throw new ApiError('invalid_input', 'Name the exhibitor', { key: 'exhibitorRequired' })
   return getExhibitor(read, asked)
 }
 

@@ -18,7 +18,7 @@ export function saveExhibitor(
   const { id, ...fields } = input
   const values = { ...fields, fields: JSON.stringify([...new Set(fields.fields)]) }
   if (read.get('SELECT 1 FROM exhibitors WHERE id = ?', id)) {
-    if (getExhibitor(read, id).eventId !== input.eventId) throw new ApiError('invalid_input', 'An exhibitor stays at its event', { key: 'invalidInput' })
+    if (getExhibitor(read, id).eventId !== input.eventId) throw new ApiError('invalid_input', 'An exhibitor stays at its event', { key: 'exhibitorOtherEvent' })
     write.update(exhibitors, id, values)
   } else {
     getEvent(read, input.eventId)

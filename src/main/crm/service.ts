@@ -105,7 +105,7 @@ export function setLeadStatus(read: GuardedSql, write: Writer, id: string, statu
   }
   if (status === 'disqualified' && !reason) {
     throw new ApiError('invalid_input', 'Say why the lead is disqualified', {
-      key: 'invalidInput',
+      key: 'reasonRequired',
       issues: [{ path: 'reason', message: 'Say why the lead is disqualified', key: 'reasonRequired' }]
     })
   }

@@ -57,7 +57,7 @@ export function moveOpportunity(read: GuardedSql, write: Writer, session: Sessio
   assertMayWork(read, session, id)
   if (stage === 'lost' && !lostReason) {
     throw new ApiError('invalid_input', 'Say why the deal was lost', {
-      key: 'invalidInput',
+      key: 'reasonRequired',
       issues: [{ path: 'lostReason', message: 'Say why the deal was lost', key: 'reasonRequired' }]
     })
   }

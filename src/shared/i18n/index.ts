@@ -49,7 +49,13 @@ export const VALUE_GROUPS = {
   'checkins.kind': 'checkinKinds',
   'checkins.method': 'checkinMethod',
   'attendee_exports.format': 'exportFormats',
-  'fleet_desks.via': 'deskJoins'
+  'fleet_desks.via': 'deskJoins',
+  'leads.source': 'leadSources',
+  'leads.status': 'leadStatus',
+  'opportunities.product': 'products',
+  'opportunities.sponsor_level': 'sponsorLevels',
+  'opportunities.stage': 'stages',
+  'booth_scans.kind': 'boothFactKinds'
 } as const satisfies Record<string, keyof Vocabulary>
 
 export type MessageParams = Record<string, string | number>

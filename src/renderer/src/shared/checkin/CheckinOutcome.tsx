@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
 import type { CheckinInfo, CheckinResult, DoorAttendee, DoorCheckinResult } from '../../../../shared/contract/checkin'
@@ -149,7 +150,8 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
   }
 }
 
-function previousText(t: ReturnType<typeof useTranslation>['t'], p: CheckinInfo): string {
+// The app namespace's t: ReturnType<typeof useTranslation> instantiates it over every namespace, too deep to check.
+function previousText(t: TFunction<'app'>, p: CheckinInfo): string {
   return t('outcome.previous', {
     time: formatTime(p.at),
     desk: p.deskName ?? t('common.unknownDesk'),
