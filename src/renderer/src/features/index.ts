@@ -6,9 +6,11 @@
  */
 import { attendees } from './attendees'
 import { audit } from './audit'
+import { booth } from './booth'
 import { desk } from './desk'
 import { events } from './events'
 import { importFeature } from './import'
+import { sales } from './sales'
 import { staff } from './staff'
 
-export const FEATURES = [desk, attendees, importFeature, events, staff, audit] as const
+export const FEATURES = [desk, attendees, importFeature, sales, booth, events, staff, audit] as const
