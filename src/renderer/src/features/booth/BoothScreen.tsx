@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Rating, Stack, Table, Text, TextInput, Textarea } from '@mantine/core'
+import { Alert, Badge, Button, Group, Input, Paper, Rating, Stack, Table, Text, TextInput, Textarea } from '@mantine/core'
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { v7 as uuid } from 'uuid'
@@ -81,12 +81,9 @@ function ScanForm() {
     <Paper withBorder p="md" component="form" onSubmit={(e: FormEvent) => void submit(e)} data-testid="booth-scan-form">
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput ref={input} label={t('code')} value={code} onChange={(e) => setCode(e.currentTarget.value)} autoFocus autoComplete="off" data-testid="booth-code" w={200} />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('rating')}
-          </Text>
-          <Rating value={rating} onChange={setRating} count={5} data-testid="booth-rating" />
-        </Stack>
+        <Input.Wrapper label={t('rating')}>
+          <Rating value={rating} onChange={setRating} count={5} size="lg" py={6} data-testid="booth-rating" />
+        </Input.Wrapper>
         <TextInput label={t('tags')} placeholder={t('tagsHint')} value={tags} onChange={(e) => setTags(e.currentTarget.value)} data-testid="booth-tags" w={220} />
         <Button type="submit" loading={busy} data-testid="booth-scan">
           {t('record')}
