@@ -5,14 +5,29 @@ import { v7 as uuid } from 'uuid'
 import type { BoothLead } from '../../../../shared/contract/booth'
 import { call, errorMessage } from '../../api/client'
 import { useApi } from '../../api/query'
+import type { ScreenProps } from '../../router/feature'
 import { FormError } from '../../ui/FormError'
 import { formatDateTime } from '../../ui/format'
 import { notifyError } from '../../ui/notify'
 import { Screen } from '../../ui/Screen'
 import { useSave } from '../../ui/useSave'
+import { ExhibitorsView } from './ExhibitorsView'
+
+/** `booth/exhibitors`: the organizer's exhibitors; `booth`: the exhibitor's own booth. */
+export default function BoothScreen({ route }: ScreenProps) {
+  const { t } = useTranslation('booth')
+  if (route === 'booth/exhibitors') {
+    return (
+      <Screen title={t('exhibitors')} testId="exhibitors-screen">
+        <ExhibitorsView />
+      </Screen>
+    )
+  }
+  return <OwnBooth />
+}
 
 /** The booth: scan, rate, tag, note; the leads below show only what the organizer lets this exhibitor see. */
-export default function BoothScreen() {
+function OwnBooth() {
   const { t } = useTranslation('booth')
   const me = useApi('booth.me', {})
   const leads = useApi('booth.leads', me.data ? {} : null)
@@ -22,6 +37,11 @@ export default function BoothScreen() {
         <Alert color="yellow" data-testid="booth-none">
           {me.error.key === 'exhibitorRequired' ? t('organizerHint') : errorMessage(me.error)}
         </Alert>
+        {me.error.key === 'exhibitorRequired' && (
+          <Button mt="md" component="a" href="#/booth/exhibitors" data-testid="booth-exhibitors-link">
+            {t('exhibitors')}
+          </Button>
+        )}
       </Screen>
     )
   }
