@@ -118,7 +118,8 @@ CREATE TABLE `opportunities` (
 );
 --> statement-breakpoint
 CREATE INDEX `opportunities_stage_idx` ON `opportunities` (`stage`,`close_date`);--> statement-breakpoint
-CREATE INDEX `opportunities_close_idx` ON `opportunities` (`close_date`);--> statement-breakpoint
+CREATE INDEX `opportunities_totals_idx` ON `opportunities` (`stage`,`currency`,`amount_cents`,`probability`);--> statement-breakpoint
+CREATE INDEX `opportunities_close_idx` ON `opportunities` (`close_date`,`stage`,`currency`,`amount_cents`,`probability`);--> statement-breakpoint
 CREATE INDEX `opportunities_owner_idx` ON `opportunities` (`owner_id`,`stage`);--> statement-breakpoint
 CREATE TABLE `sales_quotas` (
 	`id` text PRIMARY KEY NOT NULL,

@@ -58,23 +58,25 @@ export function board(read: GuardedSql, filter: PipelineFilter, limit: number): 
     ...p,
     ...params
   )
-  const cards = limit
-    ? read.all<OpportunityRow & { n: number }>(
-        `SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY stage ORDER BY closeDate, id) AS n FROM (${ROW(PROBABILITY)} ${clause}))
-         WHERE n <= ? ORDER BY closeDate, id`,
-        ...p,
-        ...p,
-        ...params,
-        limit
-      )
-    : []
+  // Cards: the first `limit` of each stage by close date, read in the (stage, close_date) index's order.
+  const cardsOf = (stage: Stage): OpportunityRow[] =>
+    limit
+      ? read.all<OpportunityRow>(
+          `${ROW(PROBABILITY)} ${clause ? `${clause} AND` : 'WHERE'} o.stage = ? ORDER BY o.close_date, o.id LIMIT ?`,
+          ...p,
+          ...p,
+          ...params,
+          stage,
+          limit
+        )
+      : []
   const columns: BoardColumn[] = STAGES.map((stage) => {
     const mine = totals.filter((t) => t.stage === stage)
     return {
       stage,
       count: mine.reduce((n, t) => n + t.count, 0),
       totals: mine.map((t) => ({ currency: t.currency, count: t.count, totalCents: t.total, weightedCents: Math.round(t.weighted / 100) })),
-      cards: cards.filter((c) => c.stage === stage).map(({ n: _n, ...card }) => card)
+      cards: cardsOf(stage)
     }
   })
   return { columns, probabilities }

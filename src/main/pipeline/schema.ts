@@ -31,8 +31,11 @@ export const opportunities = sqliteTable(
     createdAt: text('created_at').notNull()
   },
   (t) => [
+    // Cards: the first N of a stage by close date.
     index('opportunities_stage_idx').on(t.stage, t.closeDate),
-    index('opportunities_close_idx').on(t.closeDate),
+    // Covering the board's and the forecast's sums: the aggregates read these narrow indexes, not the wide rows.
+    index('opportunities_totals_idx').on(t.stage, t.currency, t.amountCents, t.probability),
+    index('opportunities_close_idx').on(t.closeDate, t.stage, t.currency, t.amountCents, t.probability),
     index('opportunities_owner_idx').on(t.ownerId, t.stage)
   ]
 )
