@@ -23,9 +23,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function salesBenchmarks(record: Record): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'eventdesk-bench-sales-'))
   const core = new Core({ dataDir: dir, appRoot: join(__dirname, '..'), modules, appVersion: 'bench' })
-  const call = <M extends MethodName>(method: M, input: InputOf<M>, token: string) => core.call(method, input, token) as Promise<ResultOf<M>>
+  const call = <M extends MethodName>(method: M, input: InputOf<M>, token: string | null) => core.call(method, input, token) as Promise<ResultOf<M>>
   try {
-    const { token } = await core.call('staff.setupFirstOrganizer', { name: 'Bench', pin: '1234' }, null)
+    const { token } = await call('staff.setupFirstOrganizer', { name: 'Bench', pin: '1234' }, null)
     const event = await call('event.create', { name: 'Bench Con', type: 'conference', startDate: '2026-11-23', endDate: '2026-11-24', timezone: 'Europe/Berlin', venue: null, capacity: null, status: 'live' }, token)
     const ga = await call('ticketType.create', { eventId: event.id, code: 'GA', name: 'General', priceCents: 0, currency: 'EUR', capacity: null, color: '#1e88e5' }, token)
     const account = await call('account.create', { name: 'Acme', domain: null, industry: null, employees: null, website: null, notes: null }, token)
