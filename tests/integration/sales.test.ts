@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { v7 as uuid } from 'uuid'
 import { ROLES, type Role } from '../../src/shared/roles'
+import { weightedTotal } from '../../src/shared/sales/stages'
 import type { InputOf } from '../../src/shared/contract'
 import { deskWithEvent, rejects, removeDir, type TestDesk } from './helpers'
 
@@ -160,6 +161,14 @@ describe('the pipeline board', () => {
       { currency: 'USD', count: 1, totalCents: 300_000, weightedCents: 30_000 }
     ])
     expect(board.columns.find((c) => c.stage === 'proposal')!.totals).toEqual([{ currency: 'EUR', count: 1, totalCents: 200_000, weightedCents: 66_000 }])
+    // The SQL sums agree with the pure rule (shared/sales/stages.ts) over every deal, loaded or not.
+    const all = (await desk.call('pipeline.board', { limit: 500 }, organizer)).columns.flatMap((c) => c.cards)
+    for (const column of board.columns) {
+      for (const total of column.totals) {
+        const deals = all.filter((o) => o.stage === column.stage && o.currency === total.currency)
+        expect(weightedTotal(deals, board.probabilities)).toEqual({ currency: total.currency, count: total.count, totalCents: total.totalCents, weightedCents: total.weightedCents })
+      }
+    }
     // Filters: product, close month.
     expect((await desk.call('pipeline.board', { product: 'booth' }, organizer)).columns.reduce((n, c) => n + c.count, 0)).toBe(1)
     expect((await desk.call('pipeline.board', { closeMonth: '2027-01' }, organizer)).columns.reduce((n, c) => n + c.count, 0)).toBe(1)

@@ -8,9 +8,10 @@ import { boothLeads, boothLeadsTable } from './leads'
 import { boothScans, exhibitorMembers, exhibitors } from './schema'
 import { assignExhibitor, attendeeOfCode, recordBoothFact, saveExhibitor, type BoothFact } from './service'
 
-function record(ctx: WriteCtx, exhibitorId: string | undefined, fact: Omit<BoothFact, 'exhibitor' | 'deskId' | 'staffId'>): BoothLead {
+type Booth = ReturnType<typeof boothOf>
+
+function record(ctx: WriteCtx, exhibitor: Booth, fact: Omit<BoothFact, 'exhibitor' | 'deskId' | 'staffId'>): BoothLead {
   const session = sessionOf(ctx)
-  const exhibitor = boothOf(ctx.read, session, exhibitorId)
   // A retried request (the answer was lost on the venue Wi-Fi) finds its fact: nothing is written twice.
   if (!ctx.read.get('SELECT 1 FROM booth_scans WHERE id = ?', fact.id)) {
     recordBoothFact(ctx.write, { ...fact, exhibitor, deskId: ctx.desk.id, staffId: session.staff.id })
@@ -56,7 +57,7 @@ export const boothModule = defineModule(boothContract, {
       const exhibitor = boothOf(ctx.read, sessionOf(ctx), input.exhibitorId)
       const attendeeId = attendeeOfCode(ctx.read, exhibitor.eventId, input.code)
       if (!attendeeId) return { outcome: 'unknown_code' as const, code: input.code.slice(0, 64) }
-      const lead = record(ctx, input.exhibitorId, {
+      const lead = record(ctx, exhibitor, {
         id: input.id ?? newId(),
         attendeeId,
         kind: 'scan',
@@ -72,7 +73,7 @@ export const boothModule = defineModule(boothContract, {
       if (!boothLead(ctx.read, exhibitor, input.attendeeId)) {
         throw new ApiError('not_found', 'This person has not been scanned at this booth', { key: 'notFound' })
       }
-      return record(ctx, input.exhibitorId, {
+      return record(ctx, exhibitor, {
         id: input.id ?? newId(),
         attendeeId: input.attendeeId,
         kind: 'edit',

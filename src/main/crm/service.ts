@@ -123,7 +123,7 @@ export function mergeLeads(read: GuardedSql, write: Writer, keepId: string, merg
   assertOpen(read, keepId)
   const kept = getLead(read, keepId)
   const others = [...new Set(mergeIds)].filter((m) => m !== keepId).map((m) => getLead(read, m))
-  for (const o of others) if (o.status === 'merged' || o.status === 'converted') assertOpen(read, o.id)
+  for (const o of others) assertOpen(read, o.id)
   others.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
   const patch: Partial<LeadInput> = {}
   for (const field of MERGED_FIELDS) {
