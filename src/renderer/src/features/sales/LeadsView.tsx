@@ -34,7 +34,7 @@ export function LeadsView({ eventId }: { eventId: string }) {
             <Table.Th>{t('person')}</Table.Th>
             <Table.Th>{t('shared:columns.leads.company')}</Table.Th>
             <Table.Th w={110}>{t('score')}</Table.Th>
-            <Table.Th w={150}>{t('shared:columns.leads.status')}</Table.Th>
+            <Table.Th w={180}>{t('shared:columns.leads.status')}</Table.Th>
             <Table.Th w="30%" />
           </Table.Tr>
         </Table.Thead>

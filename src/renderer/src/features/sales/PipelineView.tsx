@@ -84,7 +84,7 @@ function Column({ column, probability, onMove }: { column: BoardColumn; probabil
           <Text fw={700} className="ed-ellipsis" title={t(`shared:stages.${column.stage}`)}>
             {t(`shared:stages.${column.stage}`)}
           </Text>
-          <Badge variant="light" data-testid="column-count">
+          <Badge variant="light" data-testid="column-count" style={{ flexShrink: 0 }}>
             {column.count}
           </Badge>
         </Group>
@@ -227,7 +227,7 @@ function NewOpportunity({ eventId }: { eventId: string }) {
       <Title order={4} mb="sm">
         {t('newOpportunity')}
       </Title>
-      <SimpleGrid cols={{ base: 3, md: 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 3, xl: 4 }} spacing="sm">
         <TextInput label={t('shared:columns.opportunities.account_id')} list="sales-accounts" value={form.accountName} onChange={set('accountName')} error={errors.accountName} data-testid="opp-account" />
         <datalist id="sales-accounts">{accounts.data?.map((a) => <option key={a.id} value={a.name} />)}</datalist>
         <TextInput label={t('shared:columns.opportunities.name')} value={form.name} onChange={set('name')} error={errors.name} data-testid="opp-name" />
