@@ -286,5 +286,5 @@ describe('several desks converge', () => {
       ),
       { numRuns: RUNS }
     )
-  }, Math.max(90_000, RUNS * 4_000))
+  }, Math.max(180_000, RUNS * 6_000))
 })
