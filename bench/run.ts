@@ -18,6 +18,7 @@ import { ftsQuery } from '../src/main/attendees/queries'
 import { eventToken } from '../src/main/attendees/search-index'
 import { foldText } from '../src/shared/text'
 import { scanBenchmark } from './scan'
+import { salesBenchmarks } from './sales'
 import { syncBenchmarks } from './sync'
 import { badgeBenchmarks } from './badges'
 import { startBackups } from '../src/main/backup/start'
@@ -349,6 +350,7 @@ async function main(): Promise<void> {
 
     await syncBenchmarks(record)
     await badgeBenchmarks(record)
+    await salesBenchmarks(record)
 
     writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     console.log('written to bench/results.json')

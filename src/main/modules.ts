@@ -9,10 +9,14 @@ import { attendeesModule } from './attendees/module'
 import { auditModule } from './audit/module'
 import { backupModule } from './backup/module'
 import { badgesModule } from './badges/module'
+import { boothModule } from './booth/module'
 import { checkinModule } from './checkin/module'
 import { conflictsModule } from './conflicts/module'
+import { crmModule } from './crm/module'
 import { deskModule } from './desk/module'
 import { eventsModule } from './events/module'
+import { pipelineModule } from './pipeline/module'
+import { salesteamModule } from './salesteam/module'
 import { staffModule } from './staff/module'
 import { syncModule } from './sync/module'
 
@@ -26,5 +30,9 @@ export const modules = [
   conflictsModule,
   syncModule,
   backupModule,
-  badgesModule
+  badgesModule,
+  salesteamModule,
+  crmModule,
+  pipelineModule,
+  boothModule
 ] as const

@@ -1,4 +1,4 @@
-export const ROLES = ['organizer', 'desk', 'scanner', 'kiosk', 'badge_station'] as const
+export const ROLES = ['organizer', 'desk', 'scanner', 'kiosk', 'badge_station', 'sales', 'sales_manager', 'exhibitor'] as const
 export type Role = (typeof ROLES)[number]
 
 /** Convenience groups used by the contract. */
@@ -6,5 +6,11 @@ export const STAFF_ROLES = {
   organizer: ['organizer'],
   desk: ['organizer', 'desk'],
   checkin: ['organizer', 'desk', 'scanner'],
-  anyStaff: ROLES
+  anyStaff: ROLES,
+  /** The sales team: own (and, by grant, the team's) pipeline. */
+  sales: ['organizer', 'sales_manager', 'sales'],
+  /** Approvals, quotas, commission plans, sales settings. */
+  salesManager: ['organizer', 'sales_manager'],
+  /** Lead scanning at a booth: the exhibitor's staff (their own leads only) and organizers. */
+  booth: ['organizer', 'exhibitor']
 } as const satisfies Record<string, readonly Role[]>

@@ -6,6 +6,7 @@
  * text is longest on that screen are kept (test-results/screenshots/layout-*).
  */
 import type { Page } from '@playwright/test'
+import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -173,6 +174,9 @@ const ORGANIZER_SCREENS: Screen[] = [
     }
   },
   { name: 'staff', open: (page) => go(page, 'staff', 'staff-row') },
+  { name: 'sales-leads', open: (page) => go(page, 'sales', 'lead-row') },
+  { name: 'sales-board', open: (page) => go(page, 'sales/pipeline', 'board-card') },
+  { name: 'exhibitors', open: (page) => go(page, 'booth/exhibitors', 'exhibitor-row') },
   { name: 'audit', open: (page) => go(page, 'audit', 'audit-entry') },
   {
     name: 'desks',
@@ -225,7 +229,8 @@ async function openFirstRun(page: Page, station: RunningStation, language: Langu
 const DEVICES = [
   ['Layout Kiosk', '4444', 'kiosk-shell'],
   ['Layout Badges', '5555', 'badge-station-shell'],
-  ['Demo Scanner', '3333', 'desk-search']
+  ['Demo Scanner', '3333', 'desk-search'],
+  ['Layout Booth', '6666', 'booth-screen']
 ] as const
 
 /** A badge template, a printer whose CUPS queue does not exist and a job that fails on it: every badge screen has rows. */
@@ -251,13 +256,45 @@ async function addLists(station: RunningStation): Promise<void> {
 async function organizerToken(station: RunningStation): Promise<string> {
   const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
   const organizer = options.find((s) => s.name === 'Demo Organizer')!
-  const { body: session } = await station.rpc('staff.signIn', { staffId: organizer.id, pin: '1234' })
-  return session.token as string
+  return (await station.rpc('staff.signIn', { staffId: organizer.id, pin: '1234' })).body.token as string
 }
 
-async function addStaff(station: RunningStation, name: string, role: string, pin: string): Promise<void> {
-  await station.rpc('staff.create', { name, role, pin }, await organizerToken(station))
+async function addStaff(station: RunningStation, name: string, role: string, pin: string): Promise<string> {
+  return (await station.rpc('staff.create', { name, role, pin }, await organizerToken(station))).body.id as string
 }
+
+/** Leads, deals in two currencies and a booth with scanned visitors, with long names where they can be. */
+async function seedSales(station: RunningStation, boothStaffId: string): Promise<void> {
+  const token = await organizerToken(station)
+  const rpc = async (method: string, body: unknown) => {
+    const res = await station.rpc(method, body, token)
+    if (res.status !== 200) throw new Error(`${method}: ${JSON.stringify(res.body)}`)
+    return res.body
+  }
+  const [event] = (await rpc('event.list', {})) as { id: string }[]
+  const person = { eventId: event!.id, companySize: null, phone: null, ownerId: null, notes: null }
+  await rpc('lead.create', { ...person, firstName: 'Maximiliane', lastName: 'Schwarzenberger-Wittgenstein', email: 'm.schwarzenberger@nordlicht-industrieanlagen.de', company: 'Nordlicht Industrieanlagen GmbH & Co. KG', jobTitle: 'Head of Marketing' })
+  const ready = await rpc('lead.create', { ...person, firstName: 'Jan', lastName: 'de Vries', email: 'jan@example.nl', company: 'Polder BV', jobTitle: 'CEO' })
+  await rpc('lead.setStatus', { id: ready.id, status: 'qualified' })
+  await rpc('lead.create', { ...person, firstName: 'Ana', lastName: 'Díaz', email: 'ana@gmail.com', company: null, jobTitle: null })
+  const account = await rpc('account.create', { name: 'Nordlicht Industrieanlagen GmbH & Co. KG', domain: null, industry: null, employees: null, website: null, notes: null })
+  const deal = { eventId: event!.id, accountId: account.id, sponsorLevel: null, boothSize: null, boothLocation: null, ticketCount: null, probability: null, ownerId: null, nextStep: null, notes: null }
+  for (const [name, product, amountCents, currency, stage] of [
+    ['Platinum sponsorship and keynote slot', 'sponsorship', 4_500_000, 'EUR', 'negotiation'],
+    ['Double booth at the entrance', 'booth', 1_250_000, 'EUR', 'proposal'],
+    ['Group tickets for the sales team', 'group_tickets', 990_000, 'USD', 'proposal'],
+    ['Newsletter banner', 'advertising', 150_000, 'EUR', 'prospect']
+  ] as const) {
+    await rpc('opportunity.create', { ...deal, name, product, amountCents, currency, stage, closeDate: '2026-12-15' })
+  }
+  const exhibitor = await rpc('exhibitor.save', { id: randomUUID(), eventId: event!.id, name: 'Nordlicht Industrieanlagen', booth: 'Hall 2 · B12', fields: ['name', 'company', 'jobTitle'] })
+  await rpc('exhibitor.assign', { staffId: boothStaffId, exhibitorId: exhibitor.id })
+  const codes = ((await rpc('attendee.list', { eventId: event!.id, limit: 3 })) as { rows: { code: string }[] }).rows.map((a) => a.code)
+  for (const [i, code] of codes.entries()) {
+    await rpc('booth.scan', { exhibitorId: exhibitor.id, code, scannedAt: new Date().toISOString(), rating: i + 2, tags: ['hot', 'partner'].slice(0, i + 1), notes: i === 0 ? 'Wants a demo of the registration kiosk in March' : null })
+  }
+}
+
 
 /** A conflict one desk can make: a ticket type an organizer knowingly took past its capacity (shown in the header too). */
 async function overCapacity(station: RunningStation): Promise<void> {
@@ -271,7 +308,7 @@ async function overCapacity(station: RunningStation): Promise<void> {
   }
 }
 
-// Sign-in, 19 organizer screens, 3 devices and 3 first-run screens, 7 languages, 2 sizes: over 10 minutes on a loaded machine.
+// Sign-in, 22 organizer screens, 4 devices and 3 first-run screens, 7 languages, 2 sizes: over 10 minutes on a loaded machine.
 test.describe.configure({ timeout: 1_800_000 })
 
 test('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation, station }) => {
@@ -280,6 +317,7 @@ test('every screen fits at 1024×768 and 1440×900 in all seven languages', asyn
   await overCapacity(demoStation)
   await badgeSetUp(demoStation)
   await addLists(demoStation)
+  await seedSales(demoStation, await addStaff(demoStation, 'Layout Booth', 'exhibitor', '6666'))
   const problems: string[] = []
   const lengths = new Map<string, Map<Language, number>>()
   const measure = async (screen: string, language: Language, size: { width: number }) => {

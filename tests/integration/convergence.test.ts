@@ -1,7 +1,7 @@
 /**
  * The multi-desk property: 3–5 desks in one process run random desk work
  * (walk-ups, check-ins, undos, edits, status changes, deletes, imports, scans
- * in and out on check-in lists, list edits) while
+ * in and out on check-in lists, list edits; leads and their merges, deals moved across the pipeline, booth scans) while
  * sync delivers random subsets of each other's records — partitioned,
  * duplicated, reordered, delayed. Once everything has been delivered, every
  * desk must hold identical synced tables, presence, counters and conflicts;
@@ -16,7 +16,9 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { attendees } from '../../src/main/attendees/schema'
 import type { ChangeRecord } from '../../src/main/core/changelog'
+import { v7 as uuid } from 'uuid'
 import { ApiError } from '../../src/shared/errors'
+import { STAGES } from '../../src/shared/sales/stages'
 import { deskWithEvent, exchange, openDesk, peerOf, removeDir, walkUp, type TestDesk } from './helpers'
 
 const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 20)
@@ -33,14 +35,20 @@ const SYNCED: Record<string, string> = {
   checkin_lists: 'id',
   list_scans: 'id',
   // seq is this desk's own integer key, never synced
-  attendees: 'id'
+  attendees: 'id',
+  leads: 'id',
+  accounts: 'id',
+  opportunities: 'id',
+  exhibitors: 'id',
+  booth_scans: 'id'
 }
 const DERIVED: Record<string, string> = {
   attendee_presence: 'attendee_id',
   ticket_type_counts: 'ticket_type_id',
   conflicts: 'id',
   list_inside: 'list_id, attendee_id',
-  list_inside_counts: 'list_id, until'
+  list_inside_counts: 'list_id, until',
+  booth_leads: 'exhibitor_id, attendee_id'
 }
 
 function snapshot(desk: TestDesk, tables: Record<string, string>, skipDeskRow?: string): Record<string, unknown[]> {
@@ -78,6 +86,14 @@ const op = (deskCount: number) => {
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolve' as const), desk, pick }) },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('scan' as const), desk, pick, list: fc.nat(), direction: fc.constantFrom('in' as const, 'in' as const, 'out' as const) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('listEdit' as const), desk, list: fc.nat(), capacity: fc.constantFrom(null, 1, 2, 3), autoCheckoutAt: fc.constantFrom(null, '04:00', '23:30') }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('lead' as const), desk, name: fc.constantFrom(...NAMES), email: fc.constantFrom(...EMAILS), company: fc.constantFrom(null, 'Acme', 'Globex') }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('mergeLeads' as const), desk, pick }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('deal' as const), desk, amount: fc.integer({ min: 0, max: 10_000_000 }), currency: fc.constantFrom('EUR', 'USD'), probability: fc.constantFrom(null, 0, 35, 100) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), desk, pick, stage: fc.constantFrom(...STAGES) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({ kind: fc.constant('boothScan' as const), desk, pick, minute: fc.integer({ min: 0, max: 1 }), rating: fc.constantFrom(null, 0, 3, 5), tag: fc.constantFrom(null, 'hot', 'partner') })
+    },
     {
       weight: 4,
       arbitrary: fc.record({
@@ -118,7 +134,12 @@ async function tolerate(work: () => Promise<unknown>): Promise<void> {
   }
 }
 
-async function run(desks: Desk[], eventId: string, types: { ga: string; vip: string }, ops: Op[]): Promise<void> {
+interface Sales {
+  accountId: string
+  exhibitorId: string
+}
+
+async function run(desks: Desk[], eventId: string, types: { ga: string; vip: string }, sales: Sales, ops: Op[]): Promise<void> {
   const ids = (d: Desk) => (d.core.sqlite.prepare('SELECT id FROM attendees WHERE event_id = ? ORDER BY id').all(eventId) as { id: string }[]).map((r) => r.id)
   const activeCheckins = (d: Desk) =>
     (d.core.sqlite.prepare(
@@ -134,6 +155,7 @@ async function run(desks: Desk[], eventId: string, types: { ga: string; vip: str
       continue
     }
     const d = desks[o.desk]!
+    const rowIds = (table: string) => (d.core.sqlite.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as { id: string }[]).map((r) => r.id)
     const [firstName, lastName] = ('name' in o ? o.name : 'X Y').split(' ') as [string, string]
     switch (o.kind) {
       case 'walkUp':
@@ -206,6 +228,40 @@ async function run(desks: Desk[], eventId: string, types: { ga: string; vip: str
         else await tolerate(() => d.call('conflict.acknowledge', { id: conflict.id }, d.organizer))
         break
       }
+      case 'lead':
+        await d.call(
+          'lead.create',
+          { eventId, firstName, lastName, email: o.email, company: o.company, jobTitle: null, companySize: null, phone: null, ownerId: null, notes: null },
+          d.organizer
+        )
+        break
+      case 'mergeLeads': {
+        const group = nth(await d.call('lead.duplicates', {}, d.organizer), o.pick)
+        if (group) await tolerate(() => d.call('lead.merge', { keepId: group.leads[0]!.id, mergeIds: group.leads.slice(1).map((l) => l.id) }, d.organizer))
+        break
+      }
+      case 'deal':
+        await d.call(
+          'opportunity.create',
+          {
+            eventId, accountId: sales.accountId, name: 'Deal', product: 'booth', sponsorLevel: null, boothSize: null, boothLocation: null, ticketCount: null,
+            amountCents: o.amount, currency: o.currency, probability: o.probability, closeDate: '2026-12-01', ownerId: null, nextStep: null, notes: null
+          },
+          d.organizer
+        )
+        break
+      case 'move': {
+        const id = nth(rowIds('opportunities'), o.pick)
+        if (id) await tolerate(() => d.call('opportunity.move', { id, stage: o.stage, lostReason: 'Budget' }, d.organizer))
+        break
+      }
+      case 'boothScan': {
+        // Few people and two minutes: the same badge at the same moment on desks apart happens often.
+        const code = nth(d.core.sqlite.prepare("SELECT code FROM attendees WHERE status != 'merged' ORDER BY id LIMIT 2").all() as { code: string }[], o.pick)?.code
+        const scannedAt = `2026-11-23T10:0${o.minute}:00Z`
+        if (code) await d.call('booth.scan', { exhibitorId: sales.exhibitorId, code, scannedAt, rating: o.rating, tags: o.tag ? [o.tag] : null }, d.organizer)
+        break
+      }
     }
   }
 }
@@ -237,17 +293,23 @@ describe('several desks converge', () => {
           for (const list of LISTS(first.vipId)) await first.call('checkinList.create', { eventId: first.eventId, list }, first.organizer)
           const desks: Desk[] = [first]
           opened.push(first)
+          const account = await first.call('account.create', { name: 'Acme', domain: null, industry: null, employees: null, website: null, notes: null }, first.organizer)
+          const exhibitor = await first.call('exhibitor.save', { id: uuid(), eventId: first.eventId, name: 'Booth', booth: null, fields: ['name'] }, first.organizer)
+          // Two visitors every desk knows from the start, for the booth to scan.
+          for (const lastName of ['Visitor', 'Guest']) await walkUp(first, first.organizer, { eventId: first.eventId, firstName: 'Booth', lastName, email: null, company: null, ticketTypeId: first.gaId })
           for (let i = 1; i < n; i++) {
             const peer = await peerOf(first)
             opened.push(peer)
             desks.push(peer)
           }
-          await run(desks, first.eventId, { ga: first.gaId, vip: first.vipId }, ops)
+          await run(desks, first.eventId, { ga: first.gaId, vip: first.vipId }, { accountId: account.id, exhibitorId: exhibitor.id }, ops)
           await exchange(...desks)
           const reference = { ...snapshot(first, SYNCED), ...snapshot(first, DERIVED) }
           for (const d of desks.slice(1)) {
             expect({ ...snapshot(d, SYNCED), ...snapshot(d, DERIVED) }).toEqual(reference)
             expect(searchable(d, first.eventId)).toEqual(searchable(first, first.eventId))
+            // The board's column totals are the same everywhere.
+            expect(await d.call('pipeline.board', {}, d.organizer)).toEqual(await first.call('pipeline.board', {}, first.organizer))
           }
           // Every derived table rebuilt from scratch equals what was kept incrementally.
           await first.core.rebuildDerived()

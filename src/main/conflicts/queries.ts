@@ -66,7 +66,8 @@ export function listConflicts(read: GuardedSql, eventId: string | undefined, inc
   const rows = eventId
     ? read.all<Stored>(`${SELECT} WHERE c.event_id = ? ORDER BY c.kind, c.id`, eventId)
     : read.all<Stored>(`${SELECT} ORDER BY c.kind, c.id`)
-  return rows.filter((r) => includeAcknowledged || r.acked !== r.members).map((r) => toConflict(read, r))
+  // Other domains keep conflicts of their own kinds in the same table (duplicate leads): they list those themselves.
+  return rows.filter((r) => r.kind in MEMBER && (includeAcknowledged || r.acked !== r.members)).map((r) => toConflict(read, r))
 }
 
 export function countOpen(read: GuardedSql, eventId: string): number {

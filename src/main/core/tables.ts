@@ -8,8 +8,13 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { SqlValue } from './db'
 
 export type SyncKind = 'lww' | 'fact'
-/** Which desks hold a synced table: every desk of the fleet, or only desks organizers work on. */
-export type SyncScope = 'fleet' | 'organizers'
+/**
+ * Which desks hold a synced table: every desk of the fleet, only desks
+ * organizers work on, desks where the sales team (or organizers) sign in, or
+ * those plus exhibitors' booth devices. Declared per table; the sync engine
+ * does not filter by scope yet (every paired desk still receives every record).
+ */
+export type SyncScope = 'fleet' | 'organizers' | 'sales' | 'booth'
 
 export interface SyncedTableSpec {
   table: SQLiteTable

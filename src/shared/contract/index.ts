@@ -9,12 +9,16 @@ import { attendeesContract } from './attendees'
 import { auditContract } from './audit'
 import { backupContract } from './backup'
 import { badgesContract } from './badges'
+import { boothContract } from './booth'
 import { checkinContract } from './checkin'
 import { checkinListsContract } from './checkin-lists'
 import { conflictsContract } from './conflicts'
+import { crmContract } from './crm'
 import { deskContract } from './desk'
 import { eventsContract } from './events'
 import { mergeSlices, type ResultOfSpec } from './method'
+import { pipelineContract } from './pipeline'
+import { salesteamContract } from './salesteam'
 import { staffContract } from './staff'
 import { syncContract } from './sync'
 
@@ -29,7 +33,11 @@ export const contract = mergeSlices(
   conflictsContract,
   syncContract,
   backupContract,
-  badgesContract
+  badgesContract,
+  salesteamContract,
+  crmContract,
+  pipelineContract,
+  boothContract
 )
 
 export type Contract = typeof contract

@@ -53,7 +53,13 @@ export const VALUE_GROUPS = {
   'list_scans.outcome': 'scanOutcomes',
   'attendee_exports.format': 'exportFormats',
   'fleet_desks.via': 'deskJoins',
-  'print_job_steps.step': 'printJobSteps'
+  'print_job_steps.step': 'printJobSteps',
+  'leads.source': 'leadSources',
+  'leads.status': 'leadStatus',
+  'opportunities.product': 'products',
+  'opportunities.sponsor_level': 'sponsorLevels',
+  'opportunities.stage': 'stages',
+  'booth_scans.kind': 'boothFactKinds'
 } as const satisfies Record<string, keyof Vocabulary>
 
 export type MessageParams = Record<string, string | number>

@@ -8,11 +8,13 @@ import { attendees } from './attendees'
 import { audit } from './audit'
 import { conflicts } from './conflicts'
 import { badges } from './badges'
+import { booth } from './booth'
 import { desk } from './desk'
 import { desks } from './desks'
 import { door } from './door'
 import { events } from './events'
 import { importFeature } from './import'
+import { sales } from './sales'
 import { staff } from './staff'
 
-export const FEATURES = [desk, door, attendees, importFeature, conflicts, events, badges, staff, desks, audit] as const
+export const FEATURES = [desk, door, attendees, importFeature, conflicts, sales, booth, events, badges, staff, desks, audit] as const

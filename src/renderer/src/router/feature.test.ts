@@ -7,11 +7,14 @@ const nav = (role: Role) => navFor(FEATURES, role).map((f) => f.id)
 
 describe('features', () => {
   it('show each role what the contract lets it call', () => {
-    expect(nav('organizer')).toEqual(['desk', 'door', 'attendees', 'import', 'conflicts', 'events', 'badges', 'staff', 'desks', 'audit'])
+    expect(nav('organizer')).toEqual(['desk', 'door', 'attendees', 'import', 'conflicts', 'sales', 'booth', 'events', 'badges', 'staff', 'desks', 'audit'])
     expect(nav('desk')).toEqual(['desk', 'door', 'attendees'])
     expect(nav('scanner')).toEqual(['desk', 'door'])
     expect(nav('kiosk')).toEqual([])
     expect(nav('badge_station')).toEqual([])
+    expect(nav('sales')).toEqual(['sales'])
+    expect(nav('sales_manager')).toEqual(['sales'])
+    expect(nav('exhibitor')).toEqual(['booth'])
   })
 
   it('derive a route’s roles from the methods it needs', () => {

@@ -31,7 +31,10 @@ const SHELLS: Record<Role, LazyExoticComponent<ComponentType<ShellProps>>> = {
   desk: BackOffice,
   scanner: BackOffice,
   kiosk: Kiosk,
-  badge_station: BadgeStation
+  badge_station: BadgeStation,
+  sales: BackOffice,
+  sales_manager: BackOffice,
+  exhibitor: BackOffice
 }
 
 export function shellFor(role: Role): LazyExoticComponent<ComponentType<ShellProps>> {
