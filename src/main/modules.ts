@@ -10,10 +10,13 @@ import { auditModule } from './audit/module'
 import { backupModule } from './backup/module'
 import { checkinModule } from './checkin/module'
 import { conflictsModule } from './conflicts/module'
+import { contractsModule } from './contracts/module'
 import { deskModule } from './desk/module'
 import { eventsModule } from './events/module'
+import { procurementModule } from './procurement/module'
 import { staffModule } from './staff/module'
 import { syncModule } from './sync/module'
+import { vendorsModule } from './vendors/module'
 
 export const modules = [
   deskModule,
@@ -22,6 +25,9 @@ export const modules = [
   eventsModule,
   attendeesModule,
   checkinModule,
+  vendorsModule,
+  contractsModule,
+  procurementModule,
   conflictsModule,
   syncModule,
   backupModule

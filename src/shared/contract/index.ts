@@ -10,11 +10,14 @@ import { auditContract } from './audit'
 import { backupContract } from './backup'
 import { checkinContract } from './checkin'
 import { conflictsContract } from './conflicts'
+import { contractsContract } from './contracts'
 import { deskContract } from './desk'
 import { eventsContract } from './events'
+import { procurementContract } from './procurement'
 import { mergeSlices, type ResultOfSpec } from './method'
 import { staffContract } from './staff'
 import { syncContract } from './sync'
+import { vendorsContract } from './vendors'
 
 export const contract = mergeSlices(
   deskContract,
@@ -23,6 +26,9 @@ export const contract = mergeSlices(
   eventsContract,
   attendeesContract,
   checkinContract,
+  vendorsContract,
+  contractsContract,
+  procurementContract,
   conflictsContract,
   syncContract,
   backupContract
