@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { contract, type MethodName } from '../../src/shared/contract'
 import { ROLES } from '../../src/shared/roles'
-import { deskWithEvent, rejects, removeDir } from './helpers'
+import { deskWithEvent, exchange, peerOf, rejects, removeDir } from './helpers'
 
 type Desk = Awaited<ReturnType<typeof deskWithEvent>>
 let desk: Desk
@@ -332,5 +332,54 @@ describe('roles', () => {
     expect((await bad('contract.pay', { milestoneId: 'nope', amountMinor: 0, paidOn: '2026-01-01', method: 'cash' })).issues?.[0]?.path).toBe('amountMinor')
     expect((await bad('contract.get', { id: 'x'.repeat(65) })).code).toBe('invalid_input')
     expect((await bad('rfq.create', { eventId: desk.eventId, title: 'x', currency: 'EUR', deadline: 'tomorrow', lines: [], vendorIds: [] })).issues?.map((i) => i.path)).toEqual(['deadline', 'lines'])
+  })
+})
+
+describe('desks apart', () => {
+  it('an RFQ awarded on two desks apart: both kept, the earliest round wins everywhere, a conflict on both', async () => {
+    const { rfq, b, c } = await quotedRfq()
+    const peer = await peerOf(desk)
+    try {
+      await desk.call('rfq.award', { id: rfq.id, vendorId: b.id, declineReason: 'Not chosen' }, desk.organizer)
+      await new Promise((r) => setTimeout(r, 5))
+      await peer.call('rfq.award', { id: rfq.id, vendorId: c.id, declineReason: 'Not chosen' }, peer.organizer)
+      await exchange(desk, peer)
+      for (const d of [desk, peer]) {
+        const token = d === desk ? desk.organizer : peer.organizer
+        expect((await d.call('rfq.get', { id: rfq.id }, token)).awards.map((a) => a.vendorId)).toEqual([b.id])
+        const conflicts = await d.call('conflict.list', { eventId: desk.eventId }, token)
+        expect(conflicts.map((k) => [k.kind, k.members.length, k.detail.rounds])).toEqual([['contended_award', 2, 2]])
+        expect(conflicts[0]!.members.map((m) => m.label).sort()).toEqual(['AV for the main hall · Beta Sound · Olga Organizer', 'AV for the main hall · Gamma Light · Olga Organizer'])
+        expect(await d.call('contract.list', { eventId: desk.eventId }, token)).toHaveLength(2)
+      }
+    } finally {
+      peer.close()
+      removeDir(peer.dir)
+    }
+  })
+
+  it('one milestone paid on two desks apart: both payments kept, a conflict until one is voided', async () => {
+    const v = await vendor('Venue Co')
+    const { contract: k } = await desk.call('contract.create', { eventId: desk.eventId, vendorId: v.id, title: 'Hall', amountMinor: 100_000, currency: 'EUR', depositMinor: 30_000 }, desk.organizer)
+    const peer = await peerOf(desk)
+    try {
+      const pay = { milestoneId: k.milestones[0]!.id, amountMinor: 30_000, paidOn: '2026-11-20', method: 'bank_transfer' as const }
+      await desk.call('contract.pay', pay, desk.organizer)
+      await peer.call('contract.pay', pay, peer.organizer)
+      await exchange(desk, peer)
+      const conflicts = await peer.call('conflict.list', { eventId: desk.eventId }, peer.organizer)
+      expect(conflicts.map((c) => [c.kind, c.members.length])).toEqual([['milestone_overpaid', 2]])
+      const paid = await peer.call('contract.get', { id: k.id }, peer.organizer)
+      expect(paid.paidMinor).toBe(60_000)
+      // Paying it again on either desk is refused now that both payments are known.
+      expect((await rejects(desk.call('contract.pay', { ...pay, amountMinor: 1 }, desk.organizer))).key).toBe('overpayment')
+      await peer.call('contract.voidPayment', { paymentId: paid.payments[1]!.id, reason: 'Paid twice' }, peer.organizer)
+      await exchange(desk, peer)
+      expect(await desk.call('conflict.list', { eventId: desk.eventId }, desk.organizer)).toEqual([])
+      expect((await desk.call('contract.get', { id: k.id }, desk.organizer)).paidMinor).toBe(30_000)
+    } finally {
+      peer.close()
+      removeDir(peer.dir)
+    }
   })
 })
