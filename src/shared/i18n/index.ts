@@ -49,7 +49,15 @@ export const VALUE_GROUPS = {
   'checkins.kind': 'checkinKinds',
   'checkins.method': 'checkinMethod',
   'attendee_exports.format': 'exportFormats',
-  'fleet_desks.via': 'deskJoins'
+  'fleet_desks.via': 'deskJoins',
+  'vendors.status': 'vendorStatus',
+  'rfqs.status': 'rfqStatus',
+  'rfq_invites.status': 'inviteStatus',
+  'contracts.status': 'contractStatus',
+  'contract_payments.kind': 'vendorPaymentKinds',
+  'contract_payments.method': 'vendorPaymentMethods',
+  'budget_lines.category': 'budgetCategories',
+  'budget_lines.control': 'budgetControls'
 } as const satisfies Record<string, keyof Vocabulary>
 
 export type MessageParams = Record<string, string | number>

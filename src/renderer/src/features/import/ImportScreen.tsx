@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, NativeSelect, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { IMPORT_FIELDS, type ColumnMapping, type ImportCheckResult, type ImportCommitResult, type ImportUploadResult } from '../../../../shared/contract/attendees'
 import { call, errorMessage } from '../../api/client'
@@ -275,7 +276,7 @@ export default function ImportScreen({ eventId }: EventScreenProps) {
   )
 }
 
-function delimiterName(t: ReturnType<typeof useTranslation>['t'], d: string): string {
+function delimiterName(t: TFunction<'import'>, d: string): string {
   if (d === ',') return t('delimiters.comma')
   if (d === ';') return t('delimiters.semicolon')
   if (d === '\t') return t('delimiters.tab')

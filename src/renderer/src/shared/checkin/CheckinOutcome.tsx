@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendeeRow } from '../../../../shared/contract/attendees'
@@ -149,7 +150,7 @@ function OutcomeBody({ outcome, onOpen }: { outcome: Outcome; onOpen?: (attendee
   }
 }
 
-function previousText(t: ReturnType<typeof useTranslation>['t'], p: CheckinInfo): string {
+function previousText(t: TFunction<'app'>, p: CheckinInfo): string {
   return t('outcome.previous', {
     time: formatTime(p.at),
     desk: p.deskName ?? t('common.unknownDesk'),
