@@ -10,5 +10,6 @@ import { desk } from './desk'
 import { events } from './events'
 import { importFeature } from './import'
 import { staff } from './staff'
+import { vendors } from './vendors'
 
-export const FEATURES = [desk, attendees, importFeature, events, staff, audit] as const
+export const FEATURES = [desk, attendees, importFeature, events, vendors, staff, audit] as const
