@@ -9,7 +9,7 @@ import { useSession } from '../../api/session'
 import { href } from '../../router/hash'
 import { FormError } from '../../ui/FormError'
 import { centsToInput, formatDate, formatMoney, parseAmount } from '../../ui/format'
-import { notifyError, notifySuccess } from '../../ui/notify'
+import { notifyError, notifyInfo, notifySuccess } from '../../ui/notify'
 import { useSave } from '../../ui/useSave'
 import { INVITE_COLOR, RFQ_COLOR } from './colors'
 
@@ -252,10 +252,11 @@ function AwardForm({ comparison, rfq, eventId }: { comparison: Comparison; rfq: 
   const budget = useApi('budget.list', { eventId })
   const quoted = comparison.vendors.filter((v) => v.quote && !v.quote.expired && !v.blocked)
   const [mode, setMode] = useState<'whole' | 'lines'>('lines')
-  const [whole, setWhole] = useState(comparison.lowestTotalVendorIds[0] ?? quoted[0]?.vendorId ?? '')
-  const [perLine, setPerLine] = useState<Record<string, string>>(() =>
-    Object.fromEntries(comparison.lines.map((l) => [l.id, l.lowestVendorIds[0] ?? '']))
-  )
+  // What the organizer picked; until then the lowest offer (which changes as quotes come in).
+  const [pickedWhole, setWhole] = useState<string | null>(null)
+  const [picked, setPicked] = useState<Record<string, string>>({})
+  const whole = pickedWhole ?? comparison.lowestTotalVendorIds[0] ?? quoted[0]?.vendorId ?? ''
+  const perLine = Object.fromEntries(comparison.lines.map((l) => [l.id, picked[l.id] ?? l.lowestVendorIds[0] ?? '']))
   const [declineReason, setDeclineReason] = useState(t('rfq.declineDefault'))
   const [budgetLineId, setBudgetLineId] = useState('')
   const [overrideReason, setOverrideReason] = useState('')
@@ -273,8 +274,10 @@ function AwardForm({ comparison, rfq, eventId }: { comparison: Comparison; rfq: 
         ...(needsOverride ? { override: { reason: overrideReason } } : {})
       })
       setApiData('rfq.get', { id: rfq.id }, result.rfq)
-      notifySuccess(t('rfq.awarded', { count: result.contracts.length }))
-      for (const w of result.warnings) notifyError(new Error(t('rfq.budgetWarning', { line: w.name, amount: formatMoney(w.overMinor, w.currency) })))
+      // One note at a time: a budget warning says more than the success.
+      const warning = result.warnings[0]
+      if (warning) notifyInfo(t('rfq.budgetWarning', { line: warning.name, amount: formatMoney(warning.overMinor, warning.currency) }))
+      else notifySuccess(t('rfq.awarded', { count: result.contracts.length }))
     })
     if (failed instanceof ApiError && failed.key === 'overBudget' && role === 'organizer') setNeedsOverride(true)
   }
@@ -302,7 +305,7 @@ function AwardForm({ comparison, rfq, eventId }: { comparison: Comparison; rfq: 
                 <Text size="sm" style={{ flex: 1 }} className="ed-ellipsis">
                   {l.description}
                 </Text>
-                <NativeSelect w={260} aria-label={`${t('rfq.awardTo')} ${l.description}`} data={options} value={perLine[l.id] ?? ''} onChange={(e) => setPerLine({ ...perLine, [l.id]: e.currentTarget.value })} data-testid="award-line" />
+                <NativeSelect w={260} aria-label={`${t('rfq.awardTo')} ${l.description}`} data={options} value={perLine[l.id] ?? ''} onChange={(e) => setPicked({ ...picked, [l.id]: e.currentTarget.value })} data-testid="award-line" />
               </Group>
             ))
           )}
