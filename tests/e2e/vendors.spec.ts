@@ -4,7 +4,6 @@
  * the comparison, lines awarded to two vendors, a contract signed, its
  * deposit paid, and the budget moving from planned to committed to paid.
  */
-import type { Page } from '@playwright/test'
 import { expect, forbidDialogs, shot, signIn, test } from './fixtures'
 
 const VENDORS = ['Alpha Audio', 'Beta Stage', 'Gamma Light'] as const
@@ -13,11 +12,6 @@ const PRICES: Record<(typeof VENDORS)[number], [string, string]> = {
   'Alpha Audio': ['100', '500'],
   'Beta Stage': ['80', '600'],
   'Gamma Light': ['120', '450']
-}
-
-async function go(page: Page, path: string, marker: string): Promise<void> {
-  await page.evaluate(`window.location.hash = '#/${path}'`)
-  await expect(page.getByTestId(marker).first()).toBeVisible()
 }
 
 test('RFQ → quotes → award → contract → payment → budget', async ({ page, demoStation }) => {
@@ -110,6 +104,6 @@ test('RFQ → quotes → award → contract → payment → budget', async ({ pa
   await expect(line.getByTestId('budget-paid')).toHaveText('€163.35')
   await expect(line).toHaveAttribute('data-over', 'true')
   await expect(line.getByTestId('budget-variance')).toHaveText('-€238.10')
-  expect(await line.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(224, 49, 49)')
+  await expect(line).toHaveCSS('color', 'rgb(224, 49, 49)')
   await shot(page, 'vendors-05-budget')
 })

@@ -2,6 +2,7 @@
  * Vendors, RFQs, quotes, the award, contracts, payments and the budget,
  * through the API as each role would call them.
  */
+import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { contract, type MethodName } from '../../src/shared/contract'
 import { ROLES } from '../../src/shared/roles'
@@ -381,5 +382,35 @@ describe('desks apart', () => {
       peer.close()
       removeDir(peer.dir)
     }
+  })
+})
+
+describe('budget export', () => {
+  it('writes budget vs actual as XLSX with formulas a finance person can follow, totals per currency, in the language asked for', async () => {
+    const eur = await desk.call('budget.saveLine', { eventId: desk.eventId, category: 'av', name: 'AV', plannedMinor: 100_000, currency: 'EUR', control: 'warn' }, desk.organizer)
+    await desk.call('budget.saveLine', { eventId: desk.eventId, category: 'venue', name: 'Hall', plannedMinor: 500_000, currency: 'EUR', control: 'stop' }, desk.organizer)
+    await desk.call('budget.saveLine', { eventId: desk.eventId, category: 'printing', name: 'Druk', plannedMinor: 40_000, currency: 'PLN', control: 'ignore' }, desk.organizer)
+    const v = await vendor('AV Co')
+    const { contract: k } = await desk.call('contract.create', { eventId: desk.eventId, vendorId: v.id, title: 'AV', amountMinor: 125_000, currency: 'EUR', depositMinor: 25_000, budgetLineId: eur.id }, desk.organizer)
+    await desk.call('contract.pay', { milestoneId: k.milestones[0]!.id, amountMinor: 25_000, paidOn: '2026-11-20', method: 'card' }, desk.organizer)
+
+    const file = await desk.call('budget.export', { eventId: desk.eventId, language: 'de' }, desk.organizer)
+    expect(file.fileName).toMatch(/budget .*\.xlsx$/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = workbook.worksheets[0]!
+    expect(sheet.name).toBe('Budget und Ist')
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Kategorie', 'Name', 'Währung', 'Geplant', 'Gebunden', 'Bezahlt', 'Prognose', 'Abweichung'])
+    // Lines sorted by category: av, printing, venue.
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 7)).toEqual(['Veranstaltungstechnik', 'AV', 'EUR', 1000, 1250, 250])
+    expect(sheet.getCell('G2').value).toEqual({ formula: 'MAX(D2,E2)', result: 1250 })
+    expect(sheet.getCell('H2').value).toEqual({ formula: 'D2-G2', result: -250 })
+    // One total per currency, summing only its own currency's lines.
+    expect(sheet.getCell('A5').value).toBe('Summe')
+    expect(sheet.getCell('C5').value).toBe('EUR')
+    expect(sheet.getCell('D5').value).toEqual({ formula: 'SUMIF($C$2:$C$4,$C5,D$2:D$4)', result: 6000 })
+    expect(sheet.getCell('C6').value).toBe('PLN')
+    expect(sheet.getCell('D6').value).toEqual({ formula: 'SUMIF($C$2:$C$4,$C6,D$2:D$4)', result: 400 })
+    expect(sheet.getCell('H5').value).toEqual({ formula: 'SUMIF($C$2:$C$4,$C5,H$2:H$4)', result: -250 })
   })
 })

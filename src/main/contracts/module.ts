@@ -5,6 +5,7 @@ import { getEvent } from '../events/queries'
 import { newId } from '../core/ids'
 import { defineModule, mutation, query, sessionOf, type WriteCtx } from '../core/module'
 import { milestoneOverpaid } from './conflicts'
+import { exportBudget } from './export'
 import { budgetSummary, getBudgetLine, getContract, getContractRow, getMilestone, listContracts, overdueMilestones, today } from './queries'
 import { budgetLines, budgetOverrides, contractMilestones, contractPayments, contracts } from './schema'
 import { addMilestone, assertTransition, checkBudget, createContract, type Actor } from './service'
@@ -161,6 +162,8 @@ export const contractsModule = defineModule(contractsContract, {
       getEvent(read, input.eventId)
       return budgetSummary(read, input.eventId)
     }),
+
+    'budget.export': query((input, { read }) => exportBudget(read, input.eventId, input.language)),
 
     'budget.saveLine': mutation(({ id: wanted, ...input }, { read, write }) => {
       getEvent(read, input.eventId)

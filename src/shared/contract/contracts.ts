@@ -4,8 +4,9 @@
  * managers only). Amounts are integer minor units in the contract's currency.
  */
 import { z } from 'zod'
-import { amountMinor, clientId, currency, FIELD_MESSAGES, id, isoDate, LIMITS, optionalLines, optionalText, text } from '../fields'
+import { amountMinor, clientId, currency, FIELD_MESSAGES, id, isoDate, LANGUAGES, LIMITS, optionalLines, optionalText, text } from '../fields'
 import { STAFF_ROLES } from '../roles'
+import type { ExportFile } from './attendees'
 import { method } from './method'
 
 const M = FIELD_MESSAGES
@@ -234,5 +235,10 @@ export const contractsContract = {
     roles: STAFF_ROLES.vendors,
     reads: ['budget_lines', ...CONTRACT_READS]
   }),
-  'budget.saveLine': method<BudgetLineSummary>()({ input: budgetLineInput, roles: STAFF_ROLES.vendors })
+  'budget.saveLine': method<BudgetLineSummary>()({ input: budgetLineInput, roles: STAFF_ROLES.vendors }),
+  /** Budget vs actual as XLSX, forecast, variance and totals per currency as formulas a finance person can follow. */
+  'budget.export': method<ExportFile>()({
+    input: z.object({ eventId: id, language: z.enum(LANGUAGES).optional() }).strict(),
+    roles: STAFF_ROLES.vendors
+  })
 }

@@ -6,7 +6,9 @@ import { call, errorMessage } from '../../api/client'
 import { useApi } from '../../api/query'
 import { FormError } from '../../ui/FormError'
 import { formatMoney, parseAmount } from '../../ui/format'
-import { notifySuccess } from '../../ui/notify'
+import { currentLanguage } from '../../i18n'
+import { downloadExport } from '../../shared/download'
+import { notifyError, notifySuccess } from '../../ui/notify'
 import { useSave } from '../../ui/useSave'
 
 const OVER = { color: 'var(--mantine-color-red-8)', background: 'var(--mantine-color-red-0)' }
@@ -16,8 +18,26 @@ export function Budget({ eventId }: { eventId: string }) {
   const { t } = useTranslation(['vendors', 'app', 'shared'])
   const budget = useApi('budget.list', { eventId })
   const money = (l: { currency: string }, n: number) => formatMoney(n, l.currency)
+  const [exporting, setExporting] = useState(false)
+  const exportXlsx = async () => {
+    setExporting(true)
+    try {
+      downloadExport(await call('budget.export', { eventId, language: currentLanguage() }))
+    } catch (err) {
+      notifyError(err)
+    } finally {
+      setExporting(false)
+    }
+  }
   return (
     <Stack gap="lg" maw={1200}>
+      {!!budget.data?.lines.length && (
+        <Group justify="flex-end">
+          <Button variant="default" loading={exporting} onClick={() => void exportXlsx()} data-testid="budget-export">
+            {t('budget.export')}
+          </Button>
+        </Group>
+      )}
       {budget.error && <Alert color="red">{errorMessage(budget.error)}</Alert>}
       {budget.data?.lines.length === 0 && <Text c="dimmed">{t('budget.empty')}</Text>}
       {!!budget.data?.lines.length && (
