@@ -18,6 +18,7 @@ import { ftsQuery } from '../src/main/attendees/queries'
 import { eventToken } from '../src/main/attendees/search-index'
 import { foldText } from '../src/shared/text'
 import { syncBenchmarks } from './sync'
+import { vendorBenchmarks } from './vendors'
 import { startBackups } from '../src/main/backup/start'
 
 interface Metric {
@@ -345,6 +346,7 @@ async function main(): Promise<void> {
     record('rebuild_derived_100k_s', (performance.now() - rebuildStarted) / 1000, 's', 5)
 
     await syncBenchmarks(record)
+    await vendorBenchmarks(record)
 
     writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     console.log('written to bench/results.json')

@@ -52,6 +52,7 @@ CREATE TABLE `contract_payments` (
 --> statement-breakpoint
 CREATE INDEX `contract_payments_milestone_idx` ON `contract_payments` (`milestone_id`);--> statement-breakpoint
 CREATE INDEX `contract_payments_contract_idx` ON `contract_payments` (`contract_id`);--> statement-breakpoint
+CREATE INDEX `contract_payments_ref_idx` ON `contract_payments` (`ref_id`) WHERE "contract_payments"."ref_id" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `contracts` (
 	`id` text PRIMARY KEY NOT NULL,
 	`event_id` text NOT NULL,

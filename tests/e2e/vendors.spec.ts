@@ -2,7 +2,8 @@
  * The vendor side of an event in Chromium against a real station: three
  * vendors, a budget line, a request for quotation to all three, three quotes,
  * the comparison, lines awarded to two vendors, a contract signed, its
- * deposit paid, and the budget moving from planned to committed to paid.
+ * deposit paid, the budget moving from planned to committed to paid, and
+ * its export.
  */
 import { expect, forbidDialogs, shot, signIn, test } from './fixtures'
 
@@ -106,4 +107,9 @@ test('RFQ → quotes → award → contract → payment → budget', async ({ pa
   await expect(line.getByTestId('budget-variance')).toHaveText('-€238.10')
   await expect(line).toHaveCSS('color', 'rgb(224, 49, 49)')
   await shot(page, 'vendors-05-budget')
+
+  // Budget vs actual as XLSX.
+  const download = page.waitForEvent('download')
+  await page.getByTestId('budget-export').click()
+  expect((await download).suggestedFilename()).toMatch(/budget \d{4}-\d{2}-\d{2}\.xlsx$/)
 })

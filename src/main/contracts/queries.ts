@@ -13,15 +13,15 @@ import { ApiError } from '../../shared/errors'
 import type { GuardedSql } from '../core/sql'
 import { lineFigures, totalsByCurrency } from './budget'
 
-/** Payments that count: payment facts no void fact names. */
-const LIVE_PAYMENTS = `SELECT p.* FROM contract_payments p WHERE p.kind = 'payment'
-  AND NOT EXISTS (SELECT 1 FROM contract_payments v WHERE v.kind = 'void' AND v.ref_id = p.id)`
+/** The sum of the payments that count (payment facts no void fact names) among those `where` picks (alias p). */
+const paidWhere = (where: string) => `COALESCE((SELECT SUM(p.amount_minor) FROM contract_payments p WHERE ${where} AND p.kind = 'payment'
+  AND NOT EXISTS (SELECT 1 FROM contract_payments v WHERE v.ref_id = p.id AND v.kind = 'void')), 0)`
 
 const CONTRACT_ROW = `SELECT c.id, c.event_id AS eventId, c.vendor_id AS vendorId, COALESCE(v.name, c.vendor_id) AS vendorName,
   c.rfq_id AS rfqId, c.budget_line_id AS budgetLineId, c.title, c.amount_minor AS amountMinor, c.currency,
   c.deposit_minor AS depositMinor, c.status, c.signed_on AS signedOn, c.signed_by AS signedBy,
   c.cancellation_terms AS cancellationTerms, c.checklist, c.created_at AS createdAt,
-  COALESCE((SELECT SUM(p.amount_minor) FROM (${LIVE_PAYMENTS}) p WHERE p.contract_id = c.id), 0) AS paidMinor
+  ${paidWhere('p.contract_id = c.id')} AS paidMinor
   FROM contracts c LEFT JOIN vendors v ON v.id = c.vendor_id`
 
 type StoredContract = Omit<ContractRow, 'checklist'> & { checklist: string }
@@ -53,8 +53,9 @@ interface StoredMilestone {
 }
 
 const MILESTONE = `SELECT m.id, m.contract_id, m.label, m.due_on, m.amount_minor, m.percent, c.amount_minor AS contract_amount,
-  COALESCE((SELECT SUM(p.amount_minor) FROM (${LIVE_PAYMENTS}) p WHERE p.milestone_id = m.id), 0) AS paid,
-  (SELECT MAX(p.paid_on) FROM (${LIVE_PAYMENTS}) p WHERE p.milestone_id = m.id) AS paid_on
+  ${paidWhere('p.milestone_id = m.id')} AS paid,
+  (SELECT MAX(p.paid_on) FROM contract_payments p WHERE p.milestone_id = m.id AND p.kind = 'payment'
+    AND NOT EXISTS (SELECT 1 FROM contract_payments v WHERE v.ref_id = p.id AND v.kind = 'void')) AS paid_on
   FROM contract_milestones m JOIN contracts c ON c.id = m.contract_id`
 
 /** A milestone's amount: fixed, or its percentage of the contract's current amount (rounded to the minor unit). */
@@ -109,33 +110,45 @@ export function overdueMilestones(read: GuardedSql, eventId: string | undefined,
     .filter((m) => m.state === 'overdue')
 }
 
-interface StoredLine {
-  id: string
-  eventId: string
-  category: BudgetLineSummary['category']
-  name: string
-  currency: string
-  control: BudgetLineSummary['control']
-  plannedMinor: number
-  committedMinor: number
-  paidMinor: number
-}
-
-const BUDGET_LINE = `SELECT b.id, b.event_id AS eventId, b.category, b.name, b.currency, b.control, b.planned_minor AS plannedMinor,
-  COALESCE((SELECT SUM(c.amount_minor) FROM contracts c WHERE c.budget_line_id = b.id AND c.status != 'cancelled'), 0) AS committedMinor,
-  COALESCE((SELECT SUM(p.amount_minor) FROM contracts c JOIN (${LIVE_PAYMENTS}) p ON p.contract_id = c.id WHERE c.budget_line_id = b.id), 0) AS paidMinor
+const BUDGET_LINE = `SELECT b.id, b.event_id AS eventId, b.category, b.name, b.currency, b.control, b.planned_minor AS plannedMinor
   FROM budget_lines b`
 
-const toLine = (l: StoredLine): BudgetLineSummary => ({ ...l, ...lineFigures(l) })
+/**
+ * Committed and paid per budget line of an event, in two grouped passes over
+ * its contracts and payments (a subquery per line took 1.3 s for 500 lines,
+ * 200 contracts and 2,000 payments).
+ */
+function figuresByLine(read: GuardedSql, eventId: string): Map<string, { committedMinor: number; paidMinor: number }> {
+  const figures = new Map<string, { committedMinor: number; paidMinor: number }>()
+  const at = (id: string) => figures.get(id) ?? figures.set(id, { committedMinor: 0, paidMinor: 0 }).get(id)!
+  for (const r of read.all<{ line: string; total: number }>(
+    `SELECT budget_line_id AS line, SUM(amount_minor) AS total FROM contracts
+     WHERE event_id = ? AND budget_line_id IS NOT NULL AND status != 'cancelled' GROUP BY budget_line_id`,
+    eventId
+  )) at(r.line).committedMinor = r.total
+  for (const r of read.all<{ line: string; total: number }>(
+    `SELECT c.budget_line_id AS line, SUM(p.amount_minor) AS total FROM contracts c JOIN contract_payments p ON p.contract_id = c.id
+     WHERE c.event_id = ? AND c.budget_line_id IS NOT NULL AND p.kind = 'payment'
+       AND NOT EXISTS (SELECT 1 FROM contract_payments v WHERE v.ref_id = p.id AND v.kind = 'void')
+     GROUP BY c.budget_line_id`,
+    eventId
+  )) at(r.line).paidMinor = r.total
+  return figures
+}
+
+type StoredLine = Omit<BudgetLineSummary, 'committedMinor' | 'paidMinor' | 'forecastMinor' | 'varianceMinor' | 'over'>
+
+const toLine = (l: StoredLine, f = { committedMinor: 0, paidMinor: 0 }): BudgetLineSummary => ({ ...l, ...lineFigures({ plannedMinor: l.plannedMinor, ...f }) })
 
 export function getBudgetLine(read: GuardedSql, id: string): BudgetLineSummary {
   const row = read.get<StoredLine>(`${BUDGET_LINE} WHERE b.id = ?`, id)
   if (!row) throw new ApiError('not_found', 'No such budget line', { key: 'notFound' })
-  return toLine(row)
+  return toLine(row, figuresByLine(read, row.eventId).get(id))
 }
 
 export function budgetSummary(read: GuardedSql, eventId: string): { lines: BudgetLineSummary[]; totals: BudgetTotals[] } {
-  const lines = read.all<StoredLine>(`${BUDGET_LINE} WHERE b.event_id = ? ORDER BY b.category, b.name, b.id`, eventId).map(toLine)
+  const figures = figuresByLine(read, eventId)
+  const lines = read.all<StoredLine>(`${BUDGET_LINE} WHERE b.event_id = ? ORDER BY b.category, b.name, b.id`, eventId).map((l) => toLine(l, figures.get(l.id)))
   return { lines, totals: totalsByCurrency(lines) }
 }
 

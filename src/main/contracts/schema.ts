@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { BUDGET_CATEGORIES, BUDGET_CONTROLS, CONTRACT_STATUSES, PAYMENT_METHODS } from '../../shared/contract/contracts'
 
@@ -62,7 +63,14 @@ export const contractPayments = sqliteTable(
     deskId: text('desk_id').notNull(),
     staffId: text('staff_id').notNull()
   },
-  (t) => [index('contract_payments_milestone_idx').on(t.milestoneId), index('contract_payments_contract_idx').on(t.contractId)]
+  (t) => [
+    index('contract_payments_milestone_idx').on(t.milestoneId),
+    index('contract_payments_contract_idx').on(t.contractId),
+    // Partial: only voids have a ref_id; every sum of payments asks whether one names the payment.
+    index('contract_payments_ref_idx')
+      .on(t.refId)
+      .where(sql`${t.refId} IS NOT NULL`)
+  ]
 )
 
 /** Budget lines per event and category, each with its control when an award or contract would exceed it. */
