@@ -113,3 +113,26 @@ test('RFQ → quotes → award → contract → payment → budget', async ({ pa
   await page.getByTestId('budget-export').click()
   expect((await download).suggestedFilename()).toMatch(/budget \d{4}-\d{2}-\d{2}\.xlsx$/)
 })
+
+test('a vendor manager sees the vendor side only; the desk sees none of it', async ({ page, demoStation }) => {
+  forbidDialogs(page)
+  const options = (await demoStation.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
+  const organizer = options.find((s) => s.name === 'Demo Organizer')!
+  const { token } = (await demoStation.rpc('staff.signIn', { staffId: organizer.id, pin: '1234' })).body as { token: string }
+  await demoStation.rpc('staff.create', { name: 'Vera Vendors', role: 'vendor_manager', pin: '6767' }, token)
+  await demoStation.rpc('staff.create', { name: 'Dirk Desk', role: 'desk', pin: '6868' }, token)
+
+  await signIn(page, demoStation.url, 'Vera Vendors', '6767')
+  await expect(page.getByTestId('vendors-screen')).toBeVisible()
+  await expect(page.locator('[data-testid^=nav-]')).toHaveCount(1)
+  await page.getByTestId('vendors-tab-budget').click()
+  await expect(page.getByTestId('budget-form')).toBeVisible()
+  await page.getByTestId('signout').click()
+
+  await signIn(page, demoStation.url, 'Dirk Desk', '6868')
+  await expect(page.getByTestId('nav-vendors')).toHaveCount(0)
+  await page.evaluate("window.location.hash = '#/vendors/budget'")
+  // A route the role may not open leads to its first screen.
+  await expect(page.getByTestId('desk-search')).toBeVisible()
+  await expect(page.getByTestId('vendors-screen')).toHaveCount(0)
+})

@@ -117,7 +117,7 @@ function AddLine({ eventId }: { eventId: string }) {
       <form onSubmit={submit} noValidate data-testid="budget-form">
         <Stack gap="sm">
           <Title order={4}>{t('budget.add')}</Title>
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>
+          <SimpleGrid cols={{ base: 2, sm: 3 }}>
             <NativeSelect label={t('budget.category')} value={category} onChange={(e) => setCategory(e.currentTarget.value as typeof category)} data={BUDGET_CATEGORIES.map((c) => ({ value: c, label: t(`shared:budgetCategories.${c}`) }))} data-testid="budget-category" />
             <TextInput label={t('budget.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-testid="budget-name" />
             <TextInput label={t('budget.planned')} value={planned} onChange={(e) => setPlanned(e.currentTarget.value)} error={errors.plannedMinor} data-testid="budget-planned-input" />

@@ -139,7 +139,7 @@ function Milestones({ contract: k }: { contract: Contract }) {
             <Table.Th w={140} ta="right">
               {t('contract.paid')}
             </Table.Th>
-            <Table.Th w={120}>{t('contract.state')}</Table.Th>
+            <Table.Th w={150}>{t('contract.state')}</Table.Th>
             <Table.Th w={190} />
           </Table.Tr>
         </Table.Thead>
@@ -200,7 +200,7 @@ function MilestoneLine({ contract: k, milestone: m, paying, onPay, onDone }: { c
         <Table.Td ta="right">{formatMoney(m.amountMinor, k.currency)}</Table.Td>
         <Table.Td ta="right">{formatMoney(m.paidMinor, k.currency)}</Table.Td>
         <Table.Td>
-          <Badge color={STATE_COLOR[m.state]} variant="light">
+          <Badge color={STATE_COLOR[m.state]} variant="light" maw="100%">
             {t(`contract.states.${m.state}`)}
           </Badge>
         </Table.Td>

@@ -181,14 +181,14 @@ function ComparisonTable({ comparison, rfq }: { comparison: Comparison; rfq: Rfq
   const won = new Map(rfq.awards.map((a) => [a.lineId ?? '*', a.vendorId]))
   const winner = (lineId: string) => won.get(lineId) ?? won.get('*')
   return (
-    <Paper withBorder p="md" style={{ overflowX: 'auto' }}>
+    <Paper withBorder p="md">
       <Title order={4} mb="sm">
         {t('rfq.comparison')}
       </Title>
-      <Table withTableBorder withColumnBorders layout="fixed" miw={260 + 170 * comparison.vendors.length} data-testid="comparison">
+      <Table withTableBorder withColumnBorders layout="fixed" data-testid="comparison">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={260}>{t('rfq.line')}</Table.Th>
+            <Table.Th w="28%">{t('rfq.line')}</Table.Th>
             {comparison.vendors.map((v) => (
               <Table.Th key={v.vendorId} ta="right">
                 <Text fw={700} size="sm" className="ed-ellipsis" title={v.name}>
