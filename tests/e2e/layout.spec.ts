@@ -161,7 +161,7 @@ async function addStaff(station: RunningStation, name: string, role: string, pin
   await station.rpc('staff.create', { name, role, pin }, session.token)
 }
 
-test.describe.configure({ timeout: 900_000 })
+test.describe.configure({ timeout: 1_200_000 })
 
 test('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation }) => {
   await addStaff(demoStation, 'Layout Kiosk', 'kiosk', '4444')

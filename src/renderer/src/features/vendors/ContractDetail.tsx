@@ -132,15 +132,15 @@ function Milestones({ contract: k }: { contract: Contract }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('contract.milestone')}</Table.Th>
-            <Table.Th w={140}>{t('contract.due')}</Table.Th>
-            <Table.Th w={140} ta="right">
+            <Table.Th w="14%">{t('contract.due')}</Table.Th>
+            <Table.Th w="14%" ta="right">
               {t('contract.amount')}
             </Table.Th>
-            <Table.Th w={140} ta="right">
+            <Table.Th w="14%" ta="right">
               {t('contract.paid')}
             </Table.Th>
-            <Table.Th w={150}>{t('contract.state')}</Table.Th>
-            <Table.Th w={190} />
+            <Table.Th w="15%">{t('contract.state')}</Table.Th>
+            <Table.Th w="19%" />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
