@@ -7,11 +7,12 @@ const nav = (role: Role) => navFor(FEATURES, role).map((f) => f.id)
 
 describe('features', () => {
   it('show each role what the contract lets it call', () => {
-    expect(nav('organizer')).toEqual(['desk', 'attendees', 'import', 'events', 'staff', 'audit'])
+    expect(nav('organizer')).toEqual(['desk', 'attendees', 'import', 'events', 'vendors', 'staff', 'audit'])
     expect(nav('desk')).toEqual(['desk', 'attendees'])
     expect(nav('scanner')).toEqual(['desk'])
     expect(nav('kiosk')).toEqual([])
     expect(nav('badge_station')).toEqual([])
+    expect(nav('vendor_manager')).toEqual(['vendors'])
   })
 
   it('derive a route’s roles from the methods it needs', () => {
