@@ -21,6 +21,7 @@ import { scanBenchmark } from './scan'
 import { salesBenchmarks } from './sales'
 import { syncBenchmarks } from './sync'
 import { badgeBenchmarks } from './badges'
+import { vendorBenchmarks } from './vendors'
 import { startBackups } from '../src/main/backup/start'
 
 interface Metric {
@@ -351,6 +352,7 @@ async function main(): Promise<void> {
     await syncBenchmarks(record)
     await badgeBenchmarks(record)
     await salesBenchmarks(record)
+    await vendorBenchmarks(record)
 
     writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
     console.log('written to bench/results.json')

@@ -12,13 +12,16 @@ import { badgesModule } from './badges/module'
 import { boothModule } from './booth/module'
 import { checkinModule } from './checkin/module'
 import { conflictsModule } from './conflicts/module'
+import { contractsModule } from './contracts/module'
 import { crmModule } from './crm/module'
 import { deskModule } from './desk/module'
 import { eventsModule } from './events/module'
 import { pipelineModule } from './pipeline/module'
+import { procurementModule } from './procurement/module'
 import { salesteamModule } from './salesteam/module'
 import { staffModule } from './staff/module'
 import { syncModule } from './sync/module'
+import { vendorsModule } from './vendors/module'
 
 export const modules = [
   deskModule,
@@ -27,6 +30,9 @@ export const modules = [
   eventsModule,
   attendeesModule,
   checkinModule,
+  vendorsModule,
+  contractsModule,
+  procurementModule,
   conflictsModule,
   syncModule,
   backupModule,

@@ -37,7 +37,9 @@ export const FIELD_MESSAGES = {
   folderFullPath: 'Give the folder as a full path',
   timeFormat: 'Use a time like 09:30',
   closesBeforeOpens: 'The list closes before it opens',
-  reasonRequired: 'Give a reason'
+  reasonRequired: 'Give a reason',
+  amountOrPercent: 'Give an amount or a percentage, not both',
+  awardWholeOrLines: 'Award the whole request to one vendor or each line, not both'
 } as const
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES
 /** Numbers a translated message needs. */
@@ -98,6 +100,8 @@ export const optionalEmail = z
   .transform((v) => v ?? null)
 export const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, M.colour)
 export const money = z.number().int().min(0).max(100_000_000)
+/** An amount in minor units (cents) for contracts and budgets: up to 100 million in major units. */
+export const amountMinor = z.number().int().min(0).max(10_000_000_000)
 /** An active ISO 4217 code ("eur" is taken as EUR; "KRO" or "KRONER" are refused). */
 export const currency = z.string().trim().toUpperCase().refine(isCurrency, M.currency)
 export const timezone = z

@@ -1,4 +1,4 @@
-export const ROLES = ['organizer', 'desk', 'scanner', 'kiosk', 'badge_station', 'sales', 'sales_manager', 'exhibitor'] as const
+export const ROLES = ['organizer', 'desk', 'scanner', 'kiosk', 'badge_station', 'sales', 'sales_manager', 'exhibitor', 'vendor_manager'] as const
 export type Role = (typeof ROLES)[number]
 
 /** Convenience groups used by the contract. */
@@ -12,5 +12,7 @@ export const STAFF_ROLES = {
   /** Approvals, quotas, commission plans, sales settings. */
   salesManager: ['organizer', 'sales_manager'],
   /** Lead scanning at a booth: the exhibitor's staff (their own leads only) and organizers. */
-  booth: ['organizer', 'exhibitor']
+  booth: ['organizer', 'exhibitor'],
+  /** Vendors, quotes, contracts and budgets: never the door's roles (desk, scanner, kiosk, badge station). */
+  vendors: ['organizer', 'vendor_manager']
 } as const satisfies Record<string, readonly Role[]>

@@ -173,6 +173,10 @@ const ORGANIZER_SCREENS: Screen[] = [
       await expect(page.getByTestId('print-job').first()).toBeVisible()
     }
   },
+  { name: 'vendors', open: (page) => go(page, 'vendors', 'vendor-row') },
+  { name: 'vendor-request', open: (page) => go(page, `vendors/requests/${vendorSide.rfqId}`, 'comparison-total') },
+  { name: 'vendor-contract', open: (page) => go(page, `vendors/contracts/${vendorSide.contractId}`, 'milestone') },
+  { name: 'vendor-budget', open: (page) => go(page, 'vendors/budget', 'budget-line') },
   { name: 'staff', open: (page) => go(page, 'staff', 'staff-row') },
   { name: 'sales-leads', open: (page) => go(page, 'sales', 'lead-row') },
   { name: 'sales-board', open: (page) => go(page, 'sales/pipeline', 'board-card') },
@@ -253,6 +257,43 @@ async function addLists(station: RunningStation): Promise<void> {
   }
 }
 
+/** Vendors, a quoted request awarded line by line, a contract with a paid and an overdue milestone, a budget line over budget. */
+const vendorSide = { rfqId: '', contractId: '' }
+async function seedVendorSide(station: RunningStation): Promise<void> {
+  const token = await organizerToken(station)
+  const rpc = async (method: string, body: unknown) => {
+    const res = await station.rpc(method, body, token)
+    if (res.status !== 200) throw new Error(`${method}: ${JSON.stringify(res.body)}`)
+    return res.body
+  }
+  const [event] = await rpc('event.list', {})
+  const vendorIds: string[] = []
+  for (const [name, categories] of [['Kraftwerk Veranstaltungstechnik GmbH', ['av']], ['Délices & Traiteurs Associés', ['catering', 'staffing']], ['Łódzkie Studio Światła', ['av', 'decor']]] as const) {
+    vendorIds.push((await rpc('vendor.create', { name, categories, contacts: [{ name: 'Maria Kowalska-Schmidt', email: 'maria@example.org' }], tags: ['preferred'] })).id)
+  }
+  const line = await rpc('budget.saveLine', { eventId: event.id, category: 'av', name: 'Audio, video and lighting', plannedMinor: 150_000, currency: 'EUR', control: 'warn' })
+  await rpc('budget.saveLine', { eventId: event.id, category: 'catering', name: 'Catering day 1', plannedMinor: 1_200_000, currency: 'EUR', control: 'stop' })
+  const rfq = await rpc('rfq.create', {
+    eventId: event.id,
+    title: 'AV for the main hall',
+    currency: 'EUR',
+    deadline: '2099-12-01',
+    lines: [{ description: 'Projector 10,000 lumen', quantity: 2, unit: 'pc' }, { description: 'Line array sound system with technician', quantity: 2, unit: 'day' }],
+    vendorIds
+  })
+  vendorSide.rfqId = rfq.id
+  await rpc('rfq.send', { id: rfq.id })
+  for (const [i, vendorId] of vendorIds.entries()) {
+    await rpc('quote.save', { rfqId: rfq.id, vendorId, prices: rfq.lines.map((l: { id: string }, j: number) => ({ lineId: l.id, unitPriceMinor: 45_000 + ((i + j) % 3) * 12_500 })), taxBp: 2100, discountMinor: 0, validUntil: '2099-12-01', paymentTerms: '30 days' })
+  }
+  const award = await rpc('rfq.award', { id: rfq.id, lines: rfq.lines.map((l: { id: string }, j: number) => ({ lineId: l.id, vendorId: vendorIds[j]! })), declineReason: 'Another offer was chosen', budgetLineId: line.id })
+  const contractId = award.contracts[0].id as string
+  vendorSide.contractId = contractId
+  const k = await rpc('contract.addMilestone', { contractId, milestone: { label: 'Deposit', dueOn: '2020-01-15', percent: 30 } })
+  await rpc('contract.addMilestone', { contractId, milestone: { label: 'Balance after the event', dueOn: '2099-01-15', percent: 70 } })
+  await rpc('contract.pay', { milestoneId: k.milestones[0].id, amountMinor: 10_000, paidOn: '2020-01-10', method: 'bank_transfer', reference: 'INV-2026-0042' })
+}
+
 async function organizerToken(station: RunningStation): Promise<string> {
   const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
   const organizer = options.find((s) => s.name === 'Demo Organizer')!
@@ -308,7 +349,7 @@ async function overCapacity(station: RunningStation): Promise<void> {
   }
 }
 
-// Sign-in, 22 organizer screens, 4 devices and 3 first-run screens, 7 languages, 2 sizes: over 10 minutes on a loaded machine.
+// Sign-in, 26 organizer screens, 4 devices and 3 first-run screens, 7 languages, 2 sizes: over 10 minutes on a loaded machine.
 test.describe.configure({ timeout: 1_800_000 })
 
 test('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation, station }) => {
@@ -318,6 +359,7 @@ test('every screen fits at 1024×768 and 1440×900 in all seven languages', asyn
   await badgeSetUp(demoStation)
   await addLists(demoStation)
   await seedSales(demoStation, await addStaff(demoStation, 'Layout Booth', 'exhibitor', '6666'))
+  await seedVendorSide(demoStation)
   const problems: string[] = []
   const lengths = new Map<string, Map<Language, number>>()
   const measure = async (screen: string, language: Language, size: { width: number }) => {

@@ -40,7 +40,18 @@ const SYNCED: Record<string, string> = {
   accounts: 'id',
   opportunities: 'id',
   exhibitors: 'id',
-  booth_scans: 'id'
+  booth_scans: 'id',
+  vendors: 'id',
+  rfqs: 'id',
+  rfq_lines: 'id',
+  rfq_invites: 'id',
+  quotes: 'id',
+  rfq_awards: 'id',
+  contracts: 'id',
+  contract_milestones: 'id',
+  contract_payments: 'id',
+  budget_lines: 'id',
+  budget_overrides: 'id'
 }
 const DERIVED: Record<string, string> = {
   attendee_presence: 'attendee_id',
@@ -94,6 +105,11 @@ const op = (deskCount: number) => {
       weight: 3,
       arbitrary: fc.record({ kind: fc.constant('boothScan' as const), desk, pick, minute: fc.integer({ min: 0, max: 1 }), rating: fc.constantFrom(null, 0, 3, 5), tag: fc.constantFrom(null, 'hot', 'partner') })
     },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('award' as const), desk, pick, whole: fc.boolean() }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('pay' as const), desk, pick, part: fc.constantFrom(0.25, 0.5, 1) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('voidPayment' as const), desk, pick }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('contractStatus' as const), desk, pick, status: fc.constantFrom('sent' as const, 'active' as const, 'cancelled' as const) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('vendor' as const), desk, pick, block: fc.boolean() }) },
     {
       weight: 4,
       arbitrary: fc.record({
@@ -220,6 +236,51 @@ async function run(desks: Desk[], eventId: string, types: { ga: string; vip: str
         }
         break
       }
+      case 'award': {
+        // Two RFQs; desks apart may both award one (a contended award).
+        const rfq = nth(d.core.sqlite.prepare("SELECT id FROM rfqs WHERE status = 'sent' ORDER BY id").all() as { id: string }[], o.pick)
+        if (!rfq) break
+        await tolerate(async () => {
+          const cmp = await d.call('rfq.compare', { id: rfq.id }, d.organizer)
+          const vendorAt = (i: number) => cmp.vendors[(o.pick + i) % cmp.vendors.length]!.vendorId
+          await d.call(
+            'rfq.award',
+            o.whole
+              ? { id: rfq.id, vendorId: vendorAt(0), declineReason: 'Not chosen', budgetLineId: BUDGET_LINE }
+              : { id: rfq.id, lines: cmp.lines.map((l, i) => ({ lineId: l.id, vendorId: vendorAt(i) })), declineReason: 'Not chosen', budgetLineId: BUDGET_LINE },
+            d.organizer
+          )
+        })
+        break
+      }
+      case 'pay': {
+        // Desks apart may pay the same milestone (a milestone paid twice).
+        const m = nth(d.core.sqlite.prepare('SELECT id FROM contract_milestones ORDER BY id').all() as { id: string }[], o.pick)
+        if (!m) break
+        await tolerate(async () => {
+          const k = await d.call('contract.get', { id: (d.core.sqlite.prepare('SELECT contract_id FROM contract_milestones WHERE id = ?').get(m.id) as { contract_id: string }).contract_id }, d.organizer)
+          const milestone = k.milestones.find((x) => x.id === m.id)!
+          const amountMinor = Math.max(1, Math.round(milestone.amountMinor * o.part))
+          await d.call('contract.pay', { milestoneId: m.id, amountMinor, paidOn: '2026-11-20', method: 'bank_transfer' }, d.organizer)
+        })
+        break
+      }
+      case 'voidPayment': {
+        const p = nth(d.core.sqlite.prepare("SELECT id FROM contract_payments WHERE kind = 'payment' ORDER BY id").all() as { id: string }[], o.pick)
+        if (p) await tolerate(() => d.call('contract.voidPayment', { paymentId: p.id, reason: 'Entered twice' }, d.organizer))
+        break
+      }
+      case 'contractStatus': {
+        const k = nth(d.core.sqlite.prepare('SELECT id FROM contracts ORDER BY id').all() as { id: string }[], o.pick)
+        if (k) await tolerate(() => d.call('contract.setStatus', { id: k.id, status: o.status }, d.organizer))
+        break
+      }
+      case 'vendor': {
+        const v = nth(d.core.sqlite.prepare('SELECT id FROM vendors ORDER BY id').all() as { id: string }[], o.pick)
+        if (!v) break
+        await tolerate(() => (o.block ? d.call('vendor.block', { id: v.id, reason: 'Late twice' }, d.organizer) : d.call('vendor.unblock', { id: v.id }, d.organizer)))
+        break
+      }
       case 'resolve': {
         const conflict = nth(await d.call('conflict.list', { eventId }, d.organizer), o.pick)
         if (!conflict) break
@@ -273,6 +334,36 @@ const LISTS = (vip: string) =>
     { name: 'B lounge', ticketTypeIds: [vip], mode: 'entry' as const, reentry: false, capacity: null, autoCheckoutAt: null }
   ].map((l) => ({ ...l, days: [], opensAt: null, closesAt: null, toleranceMinutes: 0 }))
 
+const BUDGET_LINE = '01900000-0000-7000-8000-0000000000b1'
+
+/** The vendor side every desk starts with: three vendors, two RFQs sent to all and quoted, a budget line, a contract with two milestones. */
+async function vendorSide(d: Desk & { eventId: string }): Promise<void> {
+  const vendorIds: string[] = []
+  for (const name of ['Alpha AV', 'Beta Catering', 'Gamma Décor']) {
+    vendorIds.push((await d.call('vendor.create', { name, categories: ['other'], contacts: [], tags: [] }, d.organizer)).id)
+  }
+  await d.call('budget.saveLine', { id: BUDGET_LINE, eventId: d.eventId, category: 'av', name: 'AV', plannedMinor: 300_000, currency: 'EUR', control: 'warn' }, d.organizer)
+  for (const title of ['AV for the main hall', 'Catering day 1']) {
+    const rfq = await d.call(
+      'rfq.create',
+      { eventId: d.eventId, title, currency: 'EUR', deadline: '2099-01-01', lines: [{ description: 'A', quantity: 2, unit: 'pc' }, { description: 'B', quantity: 1, unit: 'day' }], vendorIds },
+      d.organizer
+    )
+    await d.call('rfq.send', { id: rfq.id }, d.organizer)
+    for (const [i, vendorId] of vendorIds.entries()) {
+      await d.call('quote.save', { rfqId: rfq.id, vendorId, prices: rfq.lines.map((l, j) => ({ lineId: l.id, unitPriceMinor: 10_000 * (i + j + 1) })), taxBp: 2100, discountMinor: 0, validUntil: '2099-01-01' }, d.organizer)
+    }
+  }
+  await d.call(
+    'contract.create',
+    { eventId: d.eventId, vendorId: vendorIds[0]!, title: 'Stage', amountMinor: 100_000, currency: 'EUR', depositMinor: 30_000, milestones: [{ label: 'Balance', dueOn: '2026-12-01', percent: 70 }], budgetLineId: BUDGET_LINE },
+    d.organizer
+  )
+}
+
+const awardsOf = async (d: Desk) =>
+  Promise.all((d.core.sqlite.prepare('SELECT id FROM rfqs ORDER BY id').all() as { id: string }[]).map(async (r) => (await d.call('rfq.get', { id: r.id }, d.organizer)).awards))
+
 const opened: TestDesk[] = []
 function closeAll(): void {
   for (const d of opened.splice(0)) {
@@ -297,6 +388,7 @@ describe('several desks converge', () => {
           const exhibitor = await first.call('exhibitor.save', { id: uuid(), eventId: first.eventId, name: 'Booth', booth: null, fields: ['name'] }, first.organizer)
           // Two visitors every desk knows from the start, for the booth to scan.
           for (const lastName of ['Visitor', 'Guest']) await walkUp(first, first.organizer, { eventId: first.eventId, firstName: 'Booth', lastName, email: null, company: null, ticketTypeId: first.gaId })
+          await vendorSide(first)
           for (let i = 1; i < n; i++) {
             const peer = await peerOf(first)
             opened.push(peer)
@@ -305,8 +397,11 @@ describe('several desks converge', () => {
           await run(desks, first.eventId, { ga: first.gaId, vip: first.vipId }, { accountId: account.id, exhibitorId: exhibitor.id }, ops)
           await exchange(...desks)
           const reference = { ...snapshot(first, SYNCED), ...snapshot(first, DERIVED) }
+          const awards = await awardsOf(first)
           for (const d of desks.slice(1)) {
             expect({ ...snapshot(d, SYNCED), ...snapshot(d, DERIVED) }).toEqual(reference)
+            // Who won each RFQ is the facts' deterministic answer: the same on every desk.
+            expect(await awardsOf(d)).toEqual(awards)
             expect(searchable(d, first.eventId)).toEqual(searchable(first, first.eventId))
             // The board's column totals are the same everywhere.
             expect(await d.call('pipeline.board', {}, d.organizer)).toEqual(await first.call('pipeline.board', {}, first.organizer))

@@ -2,6 +2,8 @@
 import type { Conflict, ConflictKind, ConflictMember } from '../../shared/contract/conflicts'
 import { ApiError } from '../../shared/errors'
 import type { GuardedSql } from '../core/sql'
+import { paymentMember } from '../contracts/queries'
+import { awardMember } from '../procurement/queries'
 
 interface Stored {
   id: string
@@ -48,7 +50,9 @@ const MEMBER: Record<ConflictKind, (read: GuardedSql, id: string) => ConflictMem
   same_email: attendeeMember,
   double_checkin: checkinMember,
   over_capacity: capacityMember,
-  same_ticket_code: ticketTypeMember
+  same_ticket_code: ticketTypeMember,
+  contended_award: awardMember,
+  milestone_overpaid: paymentMember
 }
 
 function toConflict(read: GuardedSql, row: Stored): Conflict {

@@ -139,6 +139,19 @@ describe('writeXlsx', () => {
     expect(String(sheet.getCell('A2').value)).toHaveLength(32_767)
   })
 
+  it('writes our own formulas with their cached results; user text stays a value', async () => {
+    const columns: ExportColumn<Person>[] = [
+      { header: 'Name', value: (p) => p.name },
+      { header: 'Amount', value: (p) => p.amount },
+      { header: 'Double', value: (p) => (p.amount ?? 0) * 2, formula: (_p, row) => `B${row}*2` }
+    ]
+    const sheet = await readXlsx(await writeXlsx([{ name: '=1+1', note: null, amount: 21 }], columns, 'Sheet'))
+    expect(sheet.getCell('A2').value).toBe('=1+1')
+    expect(sheet.getCell('C2').value).toEqual({ formula: 'B2*2', result: 42 })
+    // CSV has no formulas: it writes the value.
+    expect(writeCsv([{ name: 'x', note: null, amount: 21 }], columns).toString('utf8')).toContain('x,21,42')
+  })
+
   it('accepts any iterable and an empty list', async () => {
     function* generate(): Generator<Person> {
       yield { name: 'From a generator', note: null, amount: 1 }

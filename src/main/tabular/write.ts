@@ -19,6 +19,12 @@ export interface ExportColumn<T> {
   /** 'money': numbers with two decimals. */
   format?: 'money'
   value: (row: T) => CellValue
+  /**
+   * XLSX only: a formula of our own (never text from a user) for this cell,
+   * given the row's number in the sheet; `value` is its cached result (and
+   * what CSV writes).
+   */
+  formula?: (row: T, rowNumber: number) => string | null
 }
 
 export interface SheetOptions {
@@ -186,7 +192,12 @@ export async function writeXlsx<T>(
       throw new RangeError(`An XLSX worksheet holds at most ${XLSX_MAX_ROWS - 1} rows; export as CSV instead`)
     }
     const values = columns.map((c) => xlsxValue(c.value(row), timeZone))
-    const added = sheet.addRow(values)
+    const added = sheet.addRow(
+      values.map((value, i) => {
+        const formula = columns[i]!.formula?.(row, rowCount)
+        return formula ? { formula, result: value ?? undefined } : value
+      })
+    )
     values.forEach((value, i) => {
       if (value instanceof Date) added.getCell(i + 1).numFmt = NUMBER_FORMAT.dateTime
     })

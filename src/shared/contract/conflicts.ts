@@ -8,7 +8,7 @@ import { id } from '../fields'
 import { STAFF_ROLES } from '../roles'
 import { method } from './method'
 
-export const CONFLICT_KINDS = ['same_code', 'same_email', 'double_checkin', 'over_capacity', 'same_ticket_code'] as const
+export const CONFLICT_KINDS = ['same_code', 'same_email', 'double_checkin', 'over_capacity', 'same_ticket_code', 'contended_award', 'milestone_overpaid'] as const
 export type ConflictKind = (typeof CONFLICT_KINDS)[number]
 
 /** One row in conflict, as a screen names it. */

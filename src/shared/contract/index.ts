@@ -13,14 +13,17 @@ import { boothContract } from './booth'
 import { checkinContract } from './checkin'
 import { checkinListsContract } from './checkin-lists'
 import { conflictsContract } from './conflicts'
+import { contractsContract } from './contracts'
 import { crmContract } from './crm'
 import { deskContract } from './desk'
 import { eventsContract } from './events'
+import { procurementContract } from './procurement'
 import { mergeSlices, type ResultOfSpec } from './method'
 import { pipelineContract } from './pipeline'
 import { salesteamContract } from './salesteam'
 import { staffContract } from './staff'
 import { syncContract } from './sync'
+import { vendorsContract } from './vendors'
 
 export const contract = mergeSlices(
   deskContract,
@@ -30,6 +33,9 @@ export const contract = mergeSlices(
   attendeesContract,
   checkinContract,
   checkinListsContract,
+  vendorsContract,
+  contractsContract,
+  procurementContract,
   conflictsContract,
   syncContract,
   backupContract,

@@ -59,7 +59,15 @@ export const VALUE_GROUPS = {
   'opportunities.product': 'products',
   'opportunities.sponsor_level': 'sponsorLevels',
   'opportunities.stage': 'stages',
-  'booth_scans.kind': 'boothFactKinds'
+  'booth_scans.kind': 'boothFactKinds',
+  'vendors.status': 'vendorStatus',
+  'rfqs.status': 'rfqStatus',
+  'rfq_invites.status': 'inviteStatus',
+  'contracts.status': 'contractStatus',
+  'contract_payments.kind': 'vendorPaymentKinds',
+  'contract_payments.method': 'vendorPaymentMethods',
+  'budget_lines.category': 'budgetCategories',
+  'budget_lines.control': 'budgetControls'
 } as const satisfies Record<string, keyof Vocabulary>
 
 export type MessageParams = Record<string, string | number>

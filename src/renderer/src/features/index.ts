@@ -16,5 +16,6 @@ import { events } from './events'
 import { importFeature } from './import'
 import { sales } from './sales'
 import { staff } from './staff'
+import { vendors } from './vendors'
 
-export const FEATURES = [desk, door, attendees, importFeature, conflicts, sales, booth, events, badges, staff, desks, audit] as const
+export const FEATURES = [desk, door, attendees, importFeature, conflicts, sales, booth, events, vendors, badges, staff, desks, audit] as const

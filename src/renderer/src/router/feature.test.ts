@@ -7,7 +7,7 @@ const nav = (role: Role) => navFor(FEATURES, role).map((f) => f.id)
 
 describe('features', () => {
   it('show each role what the contract lets it call', () => {
-    expect(nav('organizer')).toEqual(['desk', 'door', 'attendees', 'import', 'conflicts', 'sales', 'booth', 'events', 'badges', 'staff', 'desks', 'audit'])
+    expect(nav('organizer')).toEqual(['desk', 'door', 'attendees', 'import', 'conflicts', 'sales', 'booth', 'events', 'vendors', 'badges', 'staff', 'desks', 'audit'])
     expect(nav('desk')).toEqual(['desk', 'door', 'attendees'])
     expect(nav('scanner')).toEqual(['desk', 'door'])
     expect(nav('kiosk')).toEqual([])
@@ -15,6 +15,7 @@ describe('features', () => {
     expect(nav('sales')).toEqual(['sales'])
     expect(nav('sales_manager')).toEqual(['sales'])
     expect(nav('exhibitor')).toEqual(['booth'])
+    expect(nav('vendor_manager')).toEqual(['vendors'])
   })
 
   it('derive a route’s roles from the methods it needs', () => {

@@ -30,6 +30,7 @@ const SHELLS: Record<Role, LazyExoticComponent<ComponentType<ShellProps>>> = {
   organizer: BackOffice,
   desk: BackOffice,
   scanner: BackOffice,
+  vendor_manager: BackOffice,
   kiosk: Kiosk,
   badge_station: BadgeStation,
   sales: BackOffice,

@@ -14,7 +14,7 @@ import { formatNumber } from '../../ui/format'
 import { notifyError, notifySuccess } from '../../ui/notify'
 import { AttendeeFilters, NO_FILTER, type FilterValues } from './AttendeeFilters'
 import { AttendeeTable } from './AttendeeTable'
-import { downloadExport } from './download'
+import { downloadExport } from '../../shared/download'
 import { useAttendeePages } from './useAttendeePages'
 
 /** Languages whose spreadsheets expect ';' between CSV fields (a decimal comma is theirs). */

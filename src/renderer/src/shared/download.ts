@@ -1,4 +1,4 @@
-import type { ExportFile } from '../../../../shared/contract/attendees'
+import type { ExportFile } from '../../../shared/contract/attendees'
 
 /** Saves an exported file through the browser's (or Electron's) download. */
 export function downloadExport(file: ExportFile): void {
