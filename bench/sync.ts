@@ -75,7 +75,7 @@ export async function syncBenchmarks(record: Record): Promise<void> {
     dirs.push(dir)
     const port = await freePort()
     // Peers link on each desk's peer server (mutual TLS); --peers-only keeps the topology as named (a relay stays a relay).
-    const station = await startStation(dir, ['--port', String(port), '--fleet-key', fleet, '--peers-only', ...peers.flatMap((p) => ['--peer', p]), ...extra])
+    const station = await startStation(dir, ['--port', String(port), `--fleet-key=${fleet}`, '--peers-only', ...peers.flatMap((p) => ['--peer', p]), ...extra])
     running.push(station)
     return { dir, port, station, token: '' }
   }

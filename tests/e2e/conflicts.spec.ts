@@ -88,6 +88,8 @@ test('conflicts made by two desks apart are listed and resolved in the conflicts
     await pageA.getByTestId('walkup-first-name').fill('Ana')
     await pageA.getByTestId('walkup-last-name').fill('Díaz')
     await pageA.getByTestId('walkup-email').fill('ana.twice@example.es')
+    // No ticket type is preselected at a walk-up (an Enter must never sell one): the operator picks it.
+    await pageA.getByTestId('walkup-ticket-type').selectOption(twice.ticketTypeId)
     await pageA.getByTestId('walkup-submit').click()
     await expect(pageA.getByTestId('checkin-outcome')).toContainText('Ana Díaz')
     const anaB = await b.rpc(

@@ -160,7 +160,7 @@ describe('pairing and pinned certificates (separate processes)', () => {
 
     // …and B will not talk to an impostor at A's address (another certificate), whatever it says.
     await a.station.stop()
-    const impostor = await station('Impostor', ['--sync-port', new URL(a.station.syncUrl).port, '--fleet-key', randomBytes(32).toString('base64url')])
+    const impostor = await station('Impostor', ['--sync-port', new URL(a.station.syncUrl).port, `--fleet-key=${randomBytes(32).toString('base64url')}`])
     await until('B refusing the impostor', async () => {
       const row = (await status(b)).detail.peers.find((p: { addresses: string[] }) => p.addresses.includes(a.station.peerAddress))
       return row?.problem === 'unpaired' && row
@@ -248,10 +248,10 @@ async function recordingProxy(target: { host: string; port: number }): Promise<{
 describe('what travels (separate processes, desks set up with --fleet-key)', () => {
   it('shows no attendee name or e-mail to someone recording the bytes between two desks', async () => {
     const fleet = randomBytes(32).toString('base64url')
-    const a = await station('Organizer A', ['--demo', '--fleet-key', fleet, '--peers-only'])
+    const a = await station('Organizer A', ['--demo', `--fleet-key=${fleet}`, '--peers-only'])
     const proxy = await recordingProxy({ host: '127.0.0.1', port: Number(new URL(a.station.syncUrl).port) })
     const started = Date.now()
-    const b = await station('Entrance B', ['--fleet-key', fleet, '--peers-only', '--peer', proxy.address])
+    const b = await station('Entrance B', [`--fleet-key=${fleet}`, '--peers-only', '--peer', proxy.address])
     await signIn(a)
     await until('B caught up through the recording proxy', () => count(b, 'attendees') === count(a, 'attendees') && count(b, 'attendees'), 60_000)
     console.log(`B started and received ${count(b, 'changes')} records over TLS in ${Date.now() - started} ms (${proxy.bytes().length} bytes on the wire)`)
@@ -269,11 +269,11 @@ describe('what travels (separate processes, desks set up with --fleet-key)', () 
 describe('removing a desk (separate processes)', () => {
   it('rotates the key to the remaining desks, tells the removed desk, and shuts it out for good', async () => {
     const fleet = randomBytes(32).toString('base64url')
-    const a = await station('Organizer A', ['--demo', '--fleet-key', fleet, '--peers-only'])
-    const b = await station('Entrance B', ['--fleet-key', fleet, '--peers-only', '--peer', a.station.peerAddress])
+    const a = await station('Organizer A', ['--demo', `--fleet-key=${fleet}`, '--peers-only'])
+    const b = await station('Entrance B', [`--fleet-key=${fleet}`, '--peers-only', '--peer', a.station.peerAddress])
     const cDir = tempDir()
     const cPort = await freePort()
-    const c = await station('Stolen laptop C', ['--fleet-key', fleet, '--peers-only', '--peer', a.station.peerAddress], cDir, cPort)
+    const c = await station('Stolen laptop C', [`--fleet-key=${fleet}`, '--peers-only', '--peer', a.station.peerAddress], cDir, cPort)
     await signIn(a)
     await until('B and C caught up', () => count(b, 'attendees') === count(a, 'attendees') && count(c, 'attendees') === count(a, 'attendees') && count(a, 'attendees'), 60_000)
     await signIn(b)
@@ -301,11 +301,11 @@ describe('removing a desk (separate processes)', () => {
 
     // Restarted with the key it was set up with, it stays out and says why.
     await c.station.stop()
-    const c2 = await station('Stolen laptop C', ['--fleet-key', fleet, '--peers-only', '--peer', a.station.peerAddress], cDir, cPort)
+    const c2 = await station('Stolen laptop C', [`--fleet-key=${fleet}`, '--peers-only', '--peer', a.station.peerAddress], cDir, cPort)
     await signIn(c2)
     expect((await status(c2)).removed).not.toBeNull()
     // A new certificate with the old key (a thief making a fresh desk from a copied key) is refused too.
-    const thief = await station('Thief', ['--fleet-key', fleet, '--peers-only', '--peer', a.station.peerAddress])
+    const thief = await station('Thief', [`--fleet-key=${fleet}`, '--peers-only', '--peer', a.station.peerAddress])
     await until('A refusing the old key', () => /holds an old key of this fleet/.test(a.station.output()), 20_000, () => a.station.output().slice(-1500))
     expect(count(thief, 'attendees')).toBe(0)
   }, 240_000)
@@ -314,8 +314,8 @@ describe('removing a desk (separate processes)', () => {
 describe('addresses typed by a person (no discovery, no --peer)', () => {
   it('links to a desk at a typed address, shows it, and stops when the address is forgotten', async () => {
     const fleet = randomBytes(32).toString('base64url')
-    const a = await station('Organizer A', ['--demo', '--fleet-key', fleet, '--peers-only', '--mdns', 'off'])
-    const b = await station('Back office B', ['--fleet-key', fleet, '--peers-only', '--mdns', 'off'])
+    const a = await station('Organizer A', ['--demo', `--fleet-key=${fleet}`, '--peers-only', '--mdns', 'off'])
+    const b = await station('Back office B', [`--fleet-key=${fleet}`, '--peers-only', '--mdns', 'off'])
     // Before it has staff, a desk's first screen may read the summary (a joined desk shows its catch-up); after, only staff.
     expect((await b.station.rpc('sync.status', {})).body).toMatchObject({ summary: 'alone', detail: null })
     b.token = (await b.station.rpc('staff.setupFirstOrganizer', { name: 'Bea Back', pin: '5678' })).body.token

@@ -34,7 +34,7 @@ async function desk(name: string, peers: Desk[], extra: string[] = [], port?: nu
   if (!dirs.includes(dir)) dirs.push(dir)
   const p = port ?? (await freePort())
   // --peers-only: each desk links only to the desks named here, so a relay is a relay even on one machine.
-  const station = await startStation(dir, ['--port', String(p), '--name', name, '--fleet-key', FLEET, '--peers-only', ...peers.flatMap((d) => ['--peer', d.station.peerAddress]), ...extra])
+  const station = await startStation(dir, ['--port', String(p), '--name', name, `--fleet-key=${FLEET}`, '--peers-only', ...peers.flatMap((d) => ['--peer', d.station.peerAddress]), ...extra])
   running.push(station)
   return { dir, port: p, station }
 }
@@ -108,7 +108,7 @@ describe('desks together (separate processes)', () => {
     const eventId = (await eventOf(a))!
     const ticketTypeId = (await a.station.rpc('ticketType.list', { eventId }, a.token)).body[0].id
     for (let i = 0; i < 20; i++) {
-      const { body } = await a.station.rpc('checkin.walkUp', { eventId, firstName: 'During', lastName: `Outage ${i}`, email: null, company: null, ticketTypeId, paymentMethod: 'cash', amountCents: 0 }, a.token)
+      const { body } = await a.station.rpc('checkin.walkUp', { eventId, firstName: 'During', lastName: `Outage ${i}`, email: null, company: null, ticketTypeId, paymentMethod: 'complimentary', amountCents: 0 }, a.token)
       walkUps.push(body.attendee.id)
     }
     const b2 = await desk('Entrance B', [a], [], b.port, b.dir)
@@ -149,7 +149,7 @@ describe('desks together (separate processes)', () => {
     const a = await desk('Organizer', [], ['--demo'])
     const dir = tempDir()
     dirs.push(dir)
-    const stranger = await startStation(dir, ['--port', String(await freePort()), '--fleet-key', randomBytes(32).toString('base64url'), '--peer', a.station.peerAddress])
+    const stranger = await startStation(dir, ['--port', String(await freePort()), `--fleet-key=${randomBytes(32).toString('base64url')}`, '--peer', a.station.peerAddress])
     running.push(stranger)
     await new Promise((resolve) => setTimeout(resolve, 1500))
     const { body } = await stranger.rpc('system.status', {})
