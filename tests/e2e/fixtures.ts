@@ -7,7 +7,7 @@ import { startStation, type RunningStation } from '../support/station-process'
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots')
 mkdirSync(SCREENSHOTS, { recursive: true })
 
-/** A fresh station per test file: `station` (empty desk) or `demoStation` (--demo data). */
+/** A station per worker, shared by every test file the worker runs: `station` (empty desk) or `demoStation` (--demo data). Tests must not assume they are its only user. */
 export const test = base.extend<object, { station: RunningStation; demoStation: RunningStation }>({
   station: [
     async ({}, use) => {

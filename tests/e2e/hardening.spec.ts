@@ -13,7 +13,9 @@ test('works under a CSP that names only the station: live pushes over its websoc
   const options = (await demoStation.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
   const organizer = (await demoStation.rpc('staff.signIn', { staffId: options.find((s) => s.name === 'Demo Organizer')!.id, pin: '1234' })).body.token as string
   const door = (await demoStation.rpc('staff.create', { name: 'Door Dora', role: 'desk', pin: '8642' }, organizer)).body as { id: string }
-  const eventId = (await demoStation.rpc('event.list', {}, organizer)).body[0].id as string
+  // The demo's own event (on today, what the desk opens on): other files on this worker's station may have added events.
+  const events = (await demoStation.rpc('event.list', {}, organizer)).body as { id: string; name: string }[]
+  const eventId = events.find((e) => e.name === 'EventDesk Demo Conference')!.id
 
   const home = await page.goto(demoStation.url)
   const csp = home!.headers()['content-security-policy']!
@@ -44,7 +46,9 @@ test('works under a CSP that names only the station: live pushes over its websoc
 test('a scanner admits a person from the door view alone: name and ticket, no contact details', async ({ page, demoStation }) => {
   const options = (await demoStation.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
   const organizer = (await demoStation.rpc('staff.signIn', { staffId: options.find((s) => s.name === 'Demo Organizer')!.id, pin: '1234' })).body.token as string
-  const eventId = (await demoStation.rpc('event.list', {}, organizer)).body[0].id as string
+  // The demo's own event (on today, what the desk opens on): other files on this worker's station may have added events.
+  const events = (await demoStation.rpc('event.list', {}, organizer)).body as { id: string; name: string }[]
+  const eventId = events.find((e) => e.name === 'EventDesk Demo Conference')!.id
   const person = (await demoStation.rpc('attendee.list', { eventId, checkedIn: false, status: 'registered', limit: 1 }, organizer)).body.rows[0] as {
     code: string
     firstName: string

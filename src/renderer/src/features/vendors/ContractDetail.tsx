@@ -132,15 +132,16 @@ function Milestones({ contract: k }: { contract: Contract }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('contract.milestone')}</Table.Th>
-            <Table.Th w="14%">{t('contract.due')}</Table.Th>
-            <Table.Th w="14%" ta="right">
+            <Table.Th w="12%">{t('contract.due')}</Table.Th>
+            <Table.Th w="12%" ta="right">
               {t('contract.amount')}
             </Table.Th>
-            <Table.Th w="14%" ta="right">
+            <Table.Th w="12%" ta="right">
               {t('contract.paid')}
             </Table.Th>
-            <Table.Th w="15%">{t('contract.state')}</Table.Th>
-            <Table.Th w="19%" />
+            {/* Wide enough at 1024 px for the longest state ("Achterstallig") and button ("Enregistrer un paiement"). */}
+            <Table.Th w="19%">{t('contract.state')}</Table.Th>
+            <Table.Th w="25%" />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -200,13 +201,13 @@ function MilestoneLine({ contract: k, milestone: m, paying, onPay, onDone }: { c
         <Table.Td ta="right">{formatMoney(m.amountMinor, k.currency)}</Table.Td>
         <Table.Td ta="right">{formatMoney(m.paidMinor, k.currency)}</Table.Td>
         <Table.Td>
-          <Badge color={STATE_COLOR[m.state]} variant="light" maw="100%">
+          <Badge color={STATE_COLOR[m.state]} variant="light" maw="100%" h="auto" styles={{ label: { whiteSpace: 'normal' } }}>
             {t(`contract.states.${m.state}`)}
           </Badge>
         </Table.Td>
         <Table.Td>
           {m.state !== 'paid' && k.status !== 'cancelled' && (
-            <Button size="xs" variant="default" onClick={onPay} data-testid="milestone-pay">
+            <Button size="xs" variant="default" onClick={onPay} data-testid="milestone-pay" h="auto" py={4} maw="100%" styles={{ label: { whiteSpace: 'normal' } }}>
               {t('contract.pay')}
             </Button>
           )}
