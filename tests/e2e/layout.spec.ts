@@ -240,7 +240,7 @@ const DEVICES = [
 /** A badge template, a printer whose CUPS queue does not exist and a job that fails on it: every badge screen has rows. */
 async function badgeSetUp(station: RunningStation): Promise<void> {
   const token = await organizerToken(station)
-  const [event] = (await station.rpc('event.list', {}, token)).body as { id: string }[]
+  const event = await demoEvent(station, token)
   await station.rpc('badge.saveTemplate', { eventId: event!.id, name: 'Conference badge', template: defaultTemplate() }, token)
   const printer = (await station.rpc('printer.save', { printer: { name: 'Entrance label printer', kind: 'zpl', transport: 'cups', address: 'eventdesk-layout-no-such-queue', mediaWidth: 102, mediaHeight: 76 } }, token)).body as { id: string }
   const { rows } = (await station.rpc('attendee.list', { eventId: event!.id, limit: 2 }, token)).body as { rows: { id: string }[] }
@@ -266,7 +266,7 @@ async function seedVendorSide(station: RunningStation): Promise<void> {
     if (res.status !== 200) throw new Error(`${method}: ${JSON.stringify(res.body)}`)
     return res.body
   }
-  const [event] = await rpc('event.list', {})
+  const event = await demoEvent(station, token)
   const vendorIds: string[] = []
   for (const [name, categories] of [['Kraftwerk Veranstaltungstechnik GmbH', ['av']], ['Délices & Traiteurs Associés', ['catering', 'staffing']], ['Łódzkie Studio Światła', ['av', 'decor']]] as const) {
     vendorIds.push((await rpc('vendor.create', { name, categories, contacts: [{ name: 'Maria Kowalska-Schmidt', email: 'maria@example.org' }], tags: ['preferred'] })).id)
@@ -294,6 +294,12 @@ async function seedVendorSide(station: RunningStation): Promise<void> {
   await rpc('contract.pay', { milestoneId: k.milestones[0].id, amountMinor: 10_000, paidOn: '2020-01-10', method: 'bank_transfer', reference: 'INV-2026-0042' })
 }
 
+/** The demo's own event (on today: what the desk opens on). The station is shared with other files of this worker, which may add events. */
+async function demoEvent(station: RunningStation, token: string): Promise<{ id: string }> {
+  const events = (await station.rpc('event.list', {}, token)).body as { id: string; name: string }[]
+  return events.find((e) => e.name === 'EventDesk Demo Conference')!
+}
+
 async function organizerToken(station: RunningStation): Promise<string> {
   const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
   const organizer = options.find((s) => s.name === 'Demo Organizer')!
@@ -312,7 +318,7 @@ async function seedSales(station: RunningStation, boothStaffId: string): Promise
     if (res.status !== 200) throw new Error(`${method}: ${JSON.stringify(res.body)}`)
     return res.body
   }
-  const [event] = (await rpc('event.list', {})) as { id: string }[]
+  const event = await demoEvent(station, token)
   const person = { eventId: event!.id, companySize: null, phone: null, ownerId: null, notes: null }
   await rpc('lead.create', { ...person, firstName: 'Maximiliane', lastName: 'Schwarzenberger-Wittgenstein', email: 'm.schwarzenberger@nordlicht-industrieanlagen.de', company: 'Nordlicht Industrieanlagen GmbH & Co. KG', jobTitle: 'Head of Marketing' })
   const ready = await rpc('lead.create', { ...person, firstName: 'Jan', lastName: 'de Vries', email: 'jan@example.nl', company: 'Polder BV', jobTitle: 'CEO' })
@@ -340,7 +346,7 @@ async function seedSales(station: RunningStation, boothStaffId: string): Promise
 /** A conflict one desk can make: a ticket type an organizer knowingly took past its capacity (shown in the header too). */
 async function overCapacity(station: RunningStation): Promise<void> {
   const token = await organizerToken(station)
-  const eventId = (await station.rpc('event.list', {}, token)).body[0].id as string
+  const eventId = (await demoEvent(station, token)).id
   const workshop = { eventId, code: 'WS', name: 'Workshop', priceCents: 0, currency: 'EUR', capacity: 1, color: '#00897b' }
   const ticketTypeId = (await station.rpc('ticketType.create', workshop, token)).body.id as string
   for (const lastName of ['Kowalczyk', 'Fernández']) {
