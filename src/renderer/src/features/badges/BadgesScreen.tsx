@@ -434,9 +434,11 @@ function Queue({ eventId }: { eventId: string }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOURS[j.status]}>{t(`statuses.${j.status}`)}</Badge>
+                  <Badge color={STATUS_COLOURS[j.status]} h="auto" className="ed-wrap-label">
+                    {t(`statuses.${j.status}`)}
+                  </Badge>
                   {j.reprint && (
-                    <Badge variant="outline" color="gray" mt={4}>
+                    <Badge variant="outline" color="gray" mt={4} h="auto" className="ed-wrap-label">
                       {t('reprint')}
                     </Badge>
                   )}

@@ -90,10 +90,11 @@ export function ListsManager({ eventId }: { eventId: string }) {
             <Table.Tr>
               <Table.Th>{t('shared:columns.checkin_lists.name')}</Table.Th>
               <Table.Th>{t('lists.admits')}</Table.Th>
-              <Table.Th w={150}>{t('lists.when')}</Table.Th>
-              <Table.Th w={150}>{t('shared:columns.checkin_lists.mode')}</Table.Th>
-              <Table.Th w={120}>{t('lists.insideColumn')}</Table.Th>
-              <Table.Th w={230} />
+              {/* Shares, not pixels: at 1024 px fixed widths left the name and ticket types a few pixels each. */}
+              <Table.Th w="17%">{t('lists.when')}</Table.Th>
+              <Table.Th w="15%">{t('shared:columns.checkin_lists.mode')}</Table.Th>
+              <Table.Th w="10%">{t('lists.insideColumn')}</Table.Th>
+              <Table.Th w="18%" />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -106,7 +107,7 @@ export function ListsManager({ eventId }: { eventId: string }) {
                   ) : (
                     <Group gap={4}>
                       {l.ticketTypeIds.map((id) => (
-                        <Badge key={id} variant="light" maw="100%">
+                        <Badge key={id} variant="light" h="auto" className="ed-wrap-label">
                           {typeNames.get(id) ?? id}
                         </Badge>
                       ))}

@@ -201,13 +201,13 @@ function MilestoneLine({ contract: k, milestone: m, paying, onPay, onDone }: { c
         <Table.Td ta="right">{formatMoney(m.amountMinor, k.currency)}</Table.Td>
         <Table.Td ta="right">{formatMoney(m.paidMinor, k.currency)}</Table.Td>
         <Table.Td>
-          <Badge color={STATE_COLOR[m.state]} variant="light" maw="100%" h="auto" styles={{ label: { whiteSpace: 'normal' } }}>
+          <Badge color={STATE_COLOR[m.state]} variant="light" h="auto" className="ed-wrap-label">
             {t(`contract.states.${m.state}`)}
           </Badge>
         </Table.Td>
         <Table.Td>
           {m.state !== 'paid' && k.status !== 'cancelled' && (
-            <Button size="xs" variant="default" onClick={onPay} data-testid="milestone-pay" h="auto" py={4} maw="100%" styles={{ label: { whiteSpace: 'normal' } }}>
+            <Button size="xs" variant="default" onClick={onPay} data-testid="milestone-pay" py={4} h="auto" className="ed-wrap-label">
               {t('contract.pay')}
             </Button>
           )}
