@@ -1,21 +1,4 @@
-/**
- * The attendee's code as a QR matrix and as Code 128 bars. QR: error
- * correction M (15 %: survives a scuffed badge and stays small), the mask the
- * standard's penalty rules pick, alphanumeric mode for our upper-case codes
- * (a smaller version, bigger modules, easier for phone cameras and zxing).
- */
-import qrcode from 'qrcode-generator'
-
-const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]+$/
-
-/** Dark modules, row by row. */
-export function qrMatrix(data: string): boolean[][] {
-  const qr = qrcode(0, 'M')
-  qr.addData(data, ALPHANUMERIC.test(data) ? 'Alphanumeric' : 'Byte')
-  qr.make()
-  const n = qr.getModuleCount()
-  return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)))
-}
+/** The attendee's code as Code 128 bars (its QR matrix comes from `shared/qr`). */
 
 /** Code 128 patterns: widths of bar, space, bar, space, bar, space (value 0–105), then the stop. */
 const PATTERNS = (

@@ -5,7 +5,8 @@
  * renderers all draw this, so every target fits names the same way.
  */
 import { pageSize, type BadgeField, type BadgeTemplate, type TextElement } from '../../shared/badge-template'
-import { code128, qrMatrix } from './codes'
+import { qrMatrix } from '../../shared/qr'
+import { code128 } from './codes'
 import { runsWidth, textRuns, type TextRun } from './fonts'
 
 export const PT_TO_MM = 25.4 / 72
