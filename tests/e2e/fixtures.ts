@@ -7,8 +7,12 @@ import { startStation, type RunningStation } from '../support/station-process'
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots')
 mkdirSync(SCREENSHOTS, { recursive: true })
 
-/** A station per worker, shared by every test file the worker runs: `station` (empty desk) or `demoStation` (--demo data). Tests must not assume they are its only user. */
-export const test = base.extend<object, { station: RunningStation; demoStation: RunningStation }>({
+/**
+ * `station`: an empty desk of the test's own (first run, first organizer), started per test.
+ * `demoStation`: a desk with --demo data, one per worker and shared by every test file the
+ * worker runs, so tests using it must not assume they are its only user.
+ */
+export const test = base.extend<{ station: RunningStation }, { demoStation: RunningStation }>({
   station: [
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'eventdesk-e2e-'))
@@ -17,7 +21,7 @@ export const test = base.extend<object, { station: RunningStation; demoStation: 
       await station.stop()
       rmSync(dir, { recursive: true, force: true })
     },
-    { scope: 'worker' }
+    { scope: 'test' }
   ],
   demoStation: [
     async ({}, use) => {

@@ -7,12 +7,12 @@
  */
 import type { Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultTemplate } from '../../src/shared/badge-template'
-import { startStation, type RunningStation } from '../support/station-process'
-import { expect, signIn, test } from './fixtures'
+import type { RunningStation } from '../support/station-process'
+import { expect, organizerToken, signIn, test } from './fixtures'
 import { cutOff, LANGUAGES, LARGE, layoutShotPath, setLanguage, SMALL, textLength, type Language } from './layout-tools'
 
 interface Screen {
@@ -300,12 +300,6 @@ async function demoEvent(station: RunningStation, token: string): Promise<{ id: 
   return events.find((e) => e.name === 'EventDesk Demo Conference')!
 }
 
-async function organizerToken(station: RunningStation): Promise<string> {
-  const options = (await station.rpc('staff.signInOptions', {})).body as { id: string; name: string }[]
-  const organizer = options.find((s) => s.name === 'Demo Organizer')!
-  return (await station.rpc('staff.signIn', { staffId: organizer.id, pin: '1234' })).body.token as string
-}
-
 async function addStaff(station: RunningStation, name: string, role: string, pin: string): Promise<string> {
   return (await station.rpc('staff.create', { name, role, pin }, await organizerToken(station))).body.id as string
 }
@@ -358,18 +352,7 @@ async function overCapacity(station: RunningStation): Promise<void> {
 // Sign-in, 26 organizer screens, 4 devices and 3 first-run screens, 7 languages, 2 sizes: over 10 minutes on a loaded machine.
 test.describe.configure({ timeout: 1_800_000 })
 
-/** The first-run screens need a desk nobody has set up: its own, since the worker's `station` is shared with other files. */
-const layoutTest = test.extend<{ freshStation: RunningStation }>({
-  freshStation: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'eventdesk-e2e-fresh-'))
-    const fresh = await startStation(dir)
-    await use(fresh)
-    await fresh.stop()
-    rmSync(dir, { recursive: true, force: true })
-  }
-})
-
-layoutTest('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation, freshStation: station }) => {
+test('every screen fits at 1024×768 and 1440×900 in all seven languages', async ({ page, demoStation, station }) => {
   await addStaff(demoStation, 'Layout Kiosk', 'kiosk', '4444')
   await addStaff(demoStation, 'Layout Badges', 'badge_station', '5555')
   await overCapacity(demoStation)
