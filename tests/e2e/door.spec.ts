@@ -4,6 +4,7 @@
  * once, refused the second time, and a supervisor overrides a refusal.
  */
 import type { RunningStation } from '../support/station-process'
+import { OPEN_LIST_RULES } from '../../src/shared/contract/checkin-lists'
 import { expect, shot, signIn, test } from './fixtures'
 
 async function organizerToken(station: RunningStation): Promise<string> {
@@ -65,7 +66,7 @@ test('an organizer sets up a list; a scanner admits on it, is refused a second t
   // A list for another ticket type refuses; the organizer lets them in with a PIN and a reason.
   const vipOnly = (await demoStation.rpc(
     'checkinList.create',
-    { eventId, list: { name: 'Backstage', ticketTypeIds: ['none'], days: [], opensAt: null, closesAt: null, toleranceMinutes: 0, mode: 'entry', reentry: true, capacity: null, autoCheckoutAt: null } },
+    { eventId, list: { ...OPEN_LIST_RULES, name: 'Backstage', ticketTypeIds: ['none'] } },
     token
   )).body as { id: string }
   expect(vipOnly.id).toBeTruthy()

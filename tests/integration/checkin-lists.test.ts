@@ -1,6 +1,6 @@
 /** Check-in lists through the API: who may manage them, scans decided and recorded, retries, exits, capacity, override. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { CheckinListFields } from '../../src/shared/contract/checkin-lists'
+import { OPEN_LIST_RULES, type CheckinListFields } from '../../src/shared/contract/checkin-lists'
 import { deskWithEvent, exchange, peerOf, rejects, removeDir, walkUp } from './helpers'
 
 let desk: Awaited<ReturnType<typeof deskWithEvent>>
@@ -8,18 +8,7 @@ let deskToken: string
 let scannerToken: string
 let organizerId: string
 
-const open: CheckinListFields = {
-  name: 'Main entrance',
-  ticketTypeIds: [],
-  days: [],
-  opensAt: null,
-  closesAt: null,
-  toleranceMinutes: 0,
-  mode: 'entry',
-  reentry: true,
-  capacity: null,
-  autoCheckoutAt: null
-}
+const open: CheckinListFields = { ...OPEN_LIST_RULES, name: 'Main entrance' }
 
 const uuid = () => crypto.randomUUID()
 

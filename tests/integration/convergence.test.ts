@@ -18,6 +18,7 @@ import { attendees } from '../../src/main/attendees/schema'
 import type { ChangeRecord } from '../../src/main/core/changelog'
 import { v7 as uuid } from 'uuid'
 import { ApiError } from '../../src/shared/errors'
+import { OPEN_LIST_RULES } from '../../src/shared/contract/checkin-lists'
 import { STAGES } from '../../src/shared/sales/stages'
 import { deskWithEvent, exchange, openDesk, peerOf, removeDir, walkUp, type TestDesk } from './helpers'
 
@@ -332,7 +333,7 @@ const LISTS = (vip: string) =>
   [
     { name: 'A door', ticketTypeIds: [], mode: 'entry_exit' as const, reentry: true, capacity: 2, autoCheckoutAt: '04:00' },
     { name: 'B lounge', ticketTypeIds: [vip], mode: 'entry' as const, reentry: false, capacity: null, autoCheckoutAt: null }
-  ].map((l) => ({ ...l, days: [], opensAt: null, closesAt: null, toleranceMinutes: 0 }))
+  ].map((l) => ({ ...OPEN_LIST_RULES, ...l }))
 
 const BUDGET_LINE = '01900000-0000-7000-8000-0000000000b1'
 

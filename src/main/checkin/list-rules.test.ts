@@ -1,19 +1,10 @@
 /** The list rules, one outcome at a time, with day boundaries and clock changes in the event's time zone. */
 import { describe, expect, it } from 'vitest'
+import { OPEN_LIST_RULES } from '../../shared/contract/checkin-lists'
 import { checkoutAfter, checkoutBefore, decideScan, validity, zonedTime, type ListRules, type ScanSituation } from './list-rules'
 
 const TZ = 'Europe/Amsterdam'
-const rules: ListRules = {
-  ticketTypeIds: [],
-  days: [],
-  opensAt: null,
-  closesAt: null,
-  toleranceMinutes: 0,
-  mode: 'entry',
-  reentry: true,
-  capacity: null,
-  autoCheckoutAt: null
-}
+const rules: ListRules = OPEN_LIST_RULES
 const ga = { status: 'registered', ticketTypeId: 'ga' }
 const at = (iso: string): ScanSituation => ({
   direction: 'in',

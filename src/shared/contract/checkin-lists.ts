@@ -50,6 +50,19 @@ export const checkinListFields = z
   .refine((l) => !l.opensAt || !l.closesAt || l.closesAt > l.opensAt, { path: ['closesAt'], message: M.closesBeforeOpens })
 export type CheckinListFields = z.infer<typeof checkinListFields>
 
+/** The rules of a list with no restriction: every ticket type, any day and hour, entry only, re-entry allowed, no capacity. */
+export const OPEN_LIST_RULES: Omit<CheckinListFields, 'name'> = {
+  ticketTypeIds: [],
+  days: [],
+  opensAt: null,
+  closesAt: null,
+  toleranceMinutes: 0,
+  mode: 'entry',
+  reentry: true,
+  capacity: null,
+  autoCheckoutAt: null
+}
+
 export type CheckinListRow = CheckinListFields & {
   id: string
   eventId: string

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, MultiSelect, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core'
 import { useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CheckinListFields, CheckinListRow, ListMode } from '../../../../shared/contract/checkin-lists'
+import { OPEN_LIST_RULES, type CheckinListFields, type CheckinListRow, type ListMode } from '../../../../shared/contract/checkin-lists'
 import { call, errorMessage } from '../../api/client'
 import { upsertApiRow, useApi } from '../../api/query'
 import { useTicketTypes } from '../../shared/events'
@@ -13,18 +13,7 @@ import { useSave } from '../../ui/useSave'
 
 const FIELDS = ['name', 'ticketTypeIds', 'days', 'opensAt', 'closesAt', 'toleranceMinutes', 'mode', 'reentry', 'capacity', 'autoCheckoutAt'] as const
 
-const EMPTY: CheckinListFields = {
-  name: '',
-  ticketTypeIds: [],
-  days: [],
-  opensAt: null,
-  closesAt: null,
-  toleranceMinutes: 15,
-  mode: 'entry',
-  reentry: true,
-  capacity: null,
-  autoCheckoutAt: null
-}
+const EMPTY: CheckinListFields = { ...OPEN_LIST_RULES, name: '', toleranceMinutes: 15 }
 
 /** Every date from the event's first day to its last. */
 function eventDays(start: string, end: string): string[] {
