@@ -43,8 +43,9 @@ export function Header() {
           <Text size="sm" fw={700} className="ed-ellipsis" maw={260} data-testid="header-staff" title={session.staff.name}>
             {session.staff.name}
           </Text>
-          <Text size="xs" c="dimmed" className="ed-ellipsis" maw={260} data-testid="header-desk">
-            {roleLabel(session.staff.role)} · {t('header.desk', { name: session.deskName })}
+          {/* The desk's name alone: people name desks "Desk B", and "Desk Desk B" reads as a typo. */}
+          <Text size="xs" c="dimmed" className="ed-ellipsis" maw={260} data-testid="header-desk" title={t('header.desk', { name: session.deskName })}>
+            {roleLabel(session.staff.role)} · {session.deskName}
           </Text>
         </Stack>
         <SyncIndicator desksLink={rolesFor(DESKS_SCREEN_NEEDS).includes(session.staff.role) ? href('desks') : undefined} />
