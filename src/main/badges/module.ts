@@ -15,7 +15,7 @@ import { layoutBadge, type BadgeData, type Drawn } from './layout'
 import { badgePdf, batchPdf } from './pdf'
 import { getPrinter, jobBytes, listPrinters, savePrinter, send } from './printers'
 import { getJob, listJobs } from './queries'
-import { followJobs, followSteps, printJobStateTable } from './queue'
+import { followJobs, followSteps, nextStepAt, printJobStateTable } from './queue'
 import { badgeAssignments, badgeTemplates, printers, printJobs, printJobSteps } from './schema'
 import { queueBadge } from './service'
 import { badgeData, defaultAssignmentId, getTemplate, listTemplates, longestNameAttendee, parseTemplate, templateById, templateIdFor } from './templates'
@@ -81,7 +81,7 @@ function stepJob(ctx: WriteCtx, jobId: string, step: 'cancelled' | 'retry') {
     jobId,
     eventId: job.eventId,
     step,
-    at: new Date().toISOString(),
+    at: new Date(nextStepAt(job.updatedAt)).toISOString(),
     deskId: ctx.desk.id,
     staffId: staffOf(ctx),
     attempt: job.attempts,

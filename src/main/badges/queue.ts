@@ -9,6 +9,14 @@ import type { Projection } from '../core/changelog'
 import type { DerivedTableSpec } from '../core/module'
 import type { GuardedSql } from '../core/sql'
 
+/**
+ * When a job's next step is stamped: now, but after the job's last step. Steps fold by time, so a
+ * step stamped earlier (the clock set back since, or the same millisecond) would lose to the old one.
+ */
+export function nextStepAt(lastStepAt: string | null | undefined, now = Date.now()): number {
+  return Math.max(now, lastStepAt ? Date.parse(lastStepAt) + 1 : 0)
+}
+
 export interface JobFact {
   id: string
   event_id: string

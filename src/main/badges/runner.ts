@@ -15,6 +15,7 @@ import { GuardedSql } from '../core/sql'
 import { layoutBadge } from './layout'
 import { getPrinter, jobBytes, send } from './printers'
 import { printJobSteps } from './schema'
+import { nextStepAt } from './queue'
 import { badgeData, templateById } from './templates'
 import type { PrintJobStep } from '../../shared/contract/badges'
 
@@ -150,8 +151,9 @@ export class PrintRunner {
   }
 
   private step(jobId: string, eventId: string, step: PrintJobStep, attempt: number, reason: string | null, retryAt: string | null): Promise<void> {
-    // Steps fold by time: a job's `done` must never share `printing`'s millisecond.
-    this.lastAt = Math.max(Date.now(), this.lastAt + 1)
+    // A job's `done` must never share `printing`'s millisecond, nor come before a step written before a restart.
+    const last = this.read.get<{ updatedAt: string }>('SELECT updated_at AS updatedAt FROM print_job_state WHERE job_id = ?', jobId)
+    this.lastAt = nextStepAt(last?.updatedAt, Math.max(Date.now(), this.lastAt + 1))
     const at = new Date(this.lastAt).toISOString()
     return this.core.transact('print.run', ({ write }) =>
       write.insert(printJobSteps, { id: newId(), jobId, eventId, step, at, deskId: this.core.id, staffId: null, attempt, reason, retryAt })
