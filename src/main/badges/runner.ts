@@ -14,8 +14,8 @@ import type { Desk } from '../core/module'
 import { GuardedSql } from '../core/sql'
 import { layoutBadge } from './layout'
 import { getPrinter, jobBytes, send } from './printers'
-import { printJobSteps } from './schema'
 import { nextStepAt } from './queue'
+import { printJobSteps } from './schema'
 import { badgeData, templateById } from './templates'
 import type { PrintJobStep } from '../../shared/contract/badges'
 
@@ -44,7 +44,6 @@ export class PrintRunner {
   private closed = false
   private readonly unsubscribe: () => void
   private readonly backoff: (attempt: number) => number
-  private lastAt = 0
 
   constructor(
     private readonly core: Core,
@@ -151,13 +150,12 @@ export class PrintRunner {
   }
 
   private step(jobId: string, eventId: string, step: PrintJobStep, attempt: number, reason: string | null, retryAt: string | null): Promise<void> {
-    // A job's `done` must never share `printing`'s millisecond, nor come before a step written before a restart.
-    const last = this.read.get<{ updatedAt: string }>('SELECT updated_at AS updatedAt FROM print_job_state WHERE job_id = ?', jobId)
-    this.lastAt = nextStepAt(last?.updatedAt, Math.max(Date.now(), this.lastAt + 1))
-    const at = new Date(this.lastAt).toISOString()
-    return this.core.transact('print.run', ({ write }) =>
+    // Read in the write: the job's last step as committed, its own `printing` included (the projection runs with each write).
+    return this.core.transact('print.run', ({ read, write }) => {
+      const last = read.get<{ updatedAt: string }>('SELECT updated_at AS updatedAt FROM print_job_state WHERE job_id = ?', jobId)
+      const at = new Date(nextStepAt(last?.updatedAt)).toISOString()
       write.insert(printJobSteps, { id: newId(), jobId, eventId, step, at, deskId: this.core.id, staffId: null, attempt, reason, retryAt })
-    )
+    })
   }
 }
 
